@@ -1,0 +1,108 @@
+package cn.xunjian.audit;
+
+import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.check.Check;
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.FooterMarkRules;
+import cn.xunjian.check.FooterMarksCheck;
+import cn.xunjian.check.HomeLinksCheck;
+import cn.xunjian.check.Severity;
+import cn.xunjian.crawl.LinkChecker;
+import cn.xunjian.evidence.EvidenceStore;
+import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.report.Report;
+import cn.xunjian.report.ReportHtmlWriter;
+import cn.xunjian.report.ReportJsonWriter;
+import cn.xunjian.report.SiteReport;
+import cn.xunjian.report.Summary;
+import cn.xunjian.score.Scorer;
+import cn.xunjian.score.Verdict;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.vision.OcrEngine;
+import cn.xunjian.vision.QrDecoder;
+import cn.xunjian.vision.TesseractOcrEngine;
+import cn.xunjian.vision.ZxingQrDecoder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Audits a batch of sites one after another into a run directory: evidence, report.json, report.html and
+ * manifest.json. A site that cannot be reached, or a check that throws, becomes findings; the batch goes on.
+ */
+public final class Auditor {
+    private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
+
+    private final AuditSettings settings;
+    private final Clock clock;
+    private final OcrEngine ocr;
+    private final QrDecoder qr;
+
+    public Auditor(AuditSettings settings, Clock clock) {
+        this(settings, clock, new TesseractOcrEngine(), new ZxingQrDecoder());
+    }
+
+    public Auditor(AuditSettings settings, Clock clock, OcrEngine ocr, QrDecoder qr) {
+        this.settings = settings;
+        this.clock = clock;
+        this.ocr = ocr;
+        this.qr = qr;
+    }
+
+    /** Runs the audit and writes every output into {@code runDir}. */
+    public Report audit(List<SiteFile> sites, Path runDir, ProgressListener progress)
+            throws IOException, InterruptedException {
+        EvidenceStore store = new EvidenceStore(runDir, clock);
+        String generatedAt = ShanghaiTime.iso(clock);
+        Scorer scorer = new Scorer(settings.catalogue());
+        List<Check> checks = List.of(new FooterMarksCheck(FooterMarkRules.standard()), new HomeLinksCheck());
+        List<SiteReport> reports = new ArrayList<>();
+        try (BrowserRuntime browser = BrowserRuntime.start(settings.scope());
+             LinkChecker links = new LinkChecker(settings.pageTimeout(), settings.scope(), 4, 16)) {
+            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, clock);
+            for (int i = 0; i < sites.size(); i++) {
+                SiteFile site = sites.get(i);
+                progress.siteStarted(i + 1, sites.size(), site);
+                SiteEvidence evidence = new SiteEvidence(store, String.format(Locale.ROOT, "site-%02d", i + 1));
+                List<Finding> findings;
+                try {
+                    findings = auditor.audit(site, evidence);
+                } catch (RuntimeException e) {
+                    LOG.warn("audit of {} failed: {}", site.url(), e.toString());
+                    findings = List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
+                            "巡检过程出错，本站结果不完整：" + e, List.of()));
+                }
+                Verdict verdict = scorer.judge(findings);
+                SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), verdict.label(),
+                        verdict.score(), findings);
+                reports.add(report);
+                progress.siteFinished(report);
+            }
+        }
+        Report report = new Report(generatedAt, Summary.of(reports), reports);
+        new ReportJsonWriter().write(report, runDir);
+        store.recordReport(ReportJsonWriter.FILE);
+        new ReportHtmlWriter(settings.catalogue()).write(report, runDir);
+        store.recordReport(ReportHtmlWriter.FILE);
+        store.writeManifest();
+        return report;
+    }
+
+    /** Told as each site starts and ends, for progress output. */
+    public interface ProgressListener {
+        ProgressListener NONE = new ProgressListener() {
+        };
+
+        default void siteStarted(int index, int total, SiteFile site) {
+        }
+
+        default void siteFinished(SiteReport report) {
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package cn.xunjian.browser;
+
+import java.util.Optional;
+
+/**
+ * The narrow port through which checks see a rendered page. The Playwright implementation renders in Chromium;
+ * tests implement it over parsed HTML. Implementations are confined to one thread.
+ */
+public interface AuditPage {
+    /** The final URL after redirects. */
+    String url();
+
+    /** The rendered DOM, serialised (what a citizen's browser shows, scripts applied). */
+    String html();
+
+    String title();
+
+    /** A full-page PNG screenshot. */
+    byte[] screenshot();
+
+    /**
+     * A PNG of the viewport scrolled to the element matched by {@code cssSelector}, with the element outlined
+     * in red; empty when no element matches.
+     */
+    Optional<byte[]> outlinedScreenshot(String cssSelector);
+
+    /** The bytes of a resource (an image) as this page's browser would get them; empty when it cannot. */
+    Optional<byte[]> fetch(String absoluteUrl);
+}

@@ -1,0 +1,86 @@
+package cn.xunjian.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Playwright driver and one headless system Chromium. Playwright is not thread-safe: create a runtime per
+ * thread and never share it. Never downloads a browser.
+ */
+public final class BrowserRuntime implements AutoCloseable {
+    public static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
+    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic", "--disable-dev-shm-usage", "--font-render-hinting=none");
+
+    private final Playwright playwright;
+    private final Browser browser;
+    private final NetworkScope scope;
+
+    private BrowserRuntime(Playwright playwright, Browser browser, NetworkScope scope) {
+        this.playwright = playwright;
+        this.browser = browser;
+        this.scope = scope;
+    }
+
+    /** Starts Chromium from {@code XUNJIAN_CHROMIUM} or {@value #DEFAULT_CHROMIUM}. */
+    public static BrowserRuntime start(NetworkScope scope) {
+        Path exe = Path.of(System.getenv().getOrDefault("XUNJIAN_CHROMIUM", DEFAULT_CHROMIUM));
+        if (!Files.isExecutable(exe)) {
+            throw new BrowserUnavailableException("未找到 Chromium 浏览器：" + exe
+                    + "。请安装 Debian 软件包 chromium（apt-get install chromium），或用环境变量 XUNJIAN_CHROMIUM 指定路径。", null);
+        }
+        List<String> args = new ArrayList<>(FLAGS);
+        if (scope == NetworkScope.LOOPBACK_ONLY) {
+            // Belt and braces with the request router: names other than loopback never resolve.
+            args.add("--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1");
+        }
+        Playwright playwright = null;
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(exe).setHeadless(true).setArgs(args).setTimeout(60_000));
+            return new BrowserRuntime(playwright, browser, scope);
+        } catch (PlaywrightException e) {
+            if (playwright != null) {
+                playwright.close();
+            }
+            throw new BrowserUnavailableException("Chromium 无法启动（" + exe + "）：" + firstLine(e.getMessage())
+                    + "。请确认已安装 Debian 软件包 chromium 与 fonts-noto-cjk。", e);
+        }
+    }
+
+    /** A new browser context (cookies, cache, profile) for one site. */
+    public BrowserSession openSession(DeviceProfile profile) {
+        return new BrowserSession(browser, profile, scope);
+    }
+
+    public String browserVersion() {
+        return browser.version();
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            playwright.close();
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

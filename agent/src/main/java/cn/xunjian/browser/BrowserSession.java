@@ -1,0 +1,93 @@
+package cn.xunjian.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.WaitUntilState;
+import java.time.Duration;
+
+/** A browser context for one site: its own cookies and cache, seen through one device profile. */
+public final class BrowserSession implements AutoCloseable {
+    private final BrowserContext context;
+    private final NetworkScope scope;
+
+    BrowserSession(Browser browser, DeviceProfile profile, NetworkScope scope) {
+        this.scope = scope;
+        this.context = browser.newContext(profile.contextOptions());
+        String init = profile.initScript();
+        if (init != null) {
+            context.addInitScript(init);
+        }
+        if (scope != NetworkScope.ANY) {
+            context.route("**/*", route -> {
+                if (scope.allows(route.request().url()) || route.request().url().startsWith("data:")) {
+                    route.resume();
+                } else {
+                    route.abort("blockedbyclient");
+                }
+            });
+        }
+    }
+
+    /**
+     * Opens {@code url} in a new tab and waits for the load event at most {@code timeout}. JavaScript dialogs are
+     * dismissed so that a hostile page cannot stall the audit.
+     */
+    public PageLoad load(String url, Duration timeout) {
+        Page page = context.newPage();
+        page.onDialog(d -> d.dismiss());
+        page.setDefaultTimeout(timeout.toMillis());
+        long start = System.nanoTime();
+        try {
+            Response response = page.navigate(url, new Page.NavigateOptions()
+                    .setTimeout(timeout.toMillis()).setWaitUntil(WaitUntilState.LOAD));
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            int status = response == null ? 0 : response.status();
+            return new PageLoad.Loaded(page.url(), status, elapsed, new PlaywrightAuditPage(page, context, scope));
+        } catch (PlaywrightException e) {
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            byte[] shot = new byte[0];
+            try {
+                shot = page.screenshot(new Page.ScreenshotOptions().setTimeout(5_000));
+            } catch (PlaywrightException ignored) {
+                // a page that never committed has nothing to show; the probe record still says why
+            }
+            page.close();
+            return new PageLoad.NotLoaded(url, 0, elapsed, reason(e), shot);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    static String reason(PlaywrightException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains("Timeout")) {
+            return "超时未打开";
+        }
+        if (m.contains("ERR_NAME_NOT_RESOLVED")) {
+            return "域名解析失败（DNS）";
+        }
+        if (m.contains("ERR_CONNECTION_REFUSED")) {
+            return "连接被拒绝";
+        }
+        if (m.contains("ERR_CONNECTION_RESET") || m.contains("ERR_EMPTY_RESPONSE")) {
+            return "连接被重置或无响应";
+        }
+        if (m.contains("ERR_CERT") || m.contains("ERR_SSL")) {
+            return "TLS/证书错误";
+        }
+        if (m.contains("ERR_BLOCKED_BY_CLIENT")) {
+            return "超出允许访问的网络范围";
+        }
+        if (m.contains("ERR_TOO_MANY_REDIRECTS")) {
+            return "重定向次数过多";
+        }
+        int nl = m.indexOf('\n');
+        return "无法打开：" + (nl < 0 ? m : m.substring(0, nl));
+    }
+}

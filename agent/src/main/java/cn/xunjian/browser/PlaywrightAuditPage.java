@@ -1,0 +1,94 @@
+package cn.xunjian.browser;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.RequestOptions;
+import java.util.Optional;
+
+/** {@link AuditPage} over a live Playwright page. */
+final class PlaywrightAuditPage implements AuditPage {
+    private static final String OUTLINE = """
+            (sel) => {
+              const el = document.querySelector(sel);
+              if (!el) return false;
+              el.scrollIntoView({block: 'center', inline: 'center'});
+              el.dataset.xjOutline = el.getAttribute('style') || '';
+              el.style.outline = '4px solid #e60012';
+              el.style.outlineOffset = '2px';
+              return true;
+            }""";
+    private static final String RESTORE = """
+            (sel) => {
+              const el = document.querySelector(sel);
+              if (!el) return;
+              el.setAttribute('style', el.dataset.xjOutline || '');
+              if (!el.getAttribute('style')) el.removeAttribute('style');
+              delete el.dataset.xjOutline;
+            }""";
+
+    private final Page page;
+    private final BrowserContext context;
+    private final NetworkScope scope;
+
+    PlaywrightAuditPage(Page page, BrowserContext context, NetworkScope scope) {
+        this.page = page;
+        this.context = context;
+        this.scope = scope;
+    }
+
+    @Override
+    public String url() {
+        return page.url();
+    }
+
+    @Override
+    public String html() {
+        return page.content();
+    }
+
+    @Override
+    public String title() {
+        return page.title();
+    }
+
+    @Override
+    public byte[] screenshot() {
+        return page.screenshot(new Page.ScreenshotOptions().setFullPage(true));
+    }
+
+    @Override
+    public Optional<byte[]> outlinedScreenshot(String cssSelector) {
+        try {
+            Object found = page.evaluate(OUTLINE, cssSelector);
+            if (!Boolean.TRUE.equals(found)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(page.screenshot());
+            } finally {
+                page.evaluate(RESTORE, cssSelector);
+            }
+        } catch (PlaywrightException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> fetch(String absoluteUrl) {
+        if (!scope.allows(absoluteUrl)) {
+            return Optional.empty();
+        }
+        try {
+            APIResponse r = context.request().get(absoluteUrl, RequestOptions.create().setTimeout(15_000));
+            try {
+                return r.ok() ? Optional.of(r.body()) : Optional.empty();
+            } finally {
+                r.dispose();
+            }
+        } catch (PlaywrightException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package cn.xunjian.check;
+
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/** Finds the footer of a page: the last footer-like element that carries footer words, else the body. */
+final class FooterLocator {
+    private FooterLocator() {
+    }
+
+    static Element find(Document doc, FooterMarkRules rules) {
+        Element best = null;
+        for (String selector : rules.footerSelectors()) {
+            Elements candidates = doc.select(selector);
+            for (int i = candidates.size() - 1; i >= 0; i--) {
+                Element el = candidates.get(i);
+                if (hasHint(el.text(), rules.footerHints()) && (best == null || el.text().length() > best.text().length())) {
+                    best = el;
+                }
+            }
+            if (best != null) {
+                return outermost(best, rules);
+            }
+        }
+        return doc.body();
+    }
+
+    /** Widens to the footer container when the match was an inner line of it. */
+    private static Element outermost(Element el, FooterMarkRules rules) {
+        Element current = el;
+        for (Element parent : el.parents()) {
+            if (parent.tagName().equals("body")) {
+                break;
+            }
+            if (parent.is(String.join(", ", rules.footerSelectors()))) {
+                current = parent;
+            }
+        }
+        return current;
+    }
+
+    private static boolean hasHint(String text, List<String> hints) {
+        return hints.stream().anyMatch(text::contains);
+    }
+}

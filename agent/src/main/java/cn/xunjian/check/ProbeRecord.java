@@ -1,0 +1,14 @@
+package cn.xunjian.check;
+
+/**
+ * One visit of a home page, kept as evidence.
+ *
+ * @param method {@code http} (a plain GET) or {@code browser} (rendered in Chromium until the load event)
+ * @param status HTTP status, 0 when no response
+ * @param millis time until the response (http) or the load event (browser)
+ * @param ok the visit counts as a success for W-V2
+ * @param reason why it failed, in Chinese; empty when ok
+ * @param at capture time, ISO-8601 Asia/Shanghai
+ */
+public record ProbeRecord(String method, String url, int status, long millis, boolean ok, String reason, String at) {
+}

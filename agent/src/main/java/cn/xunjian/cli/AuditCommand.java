@@ -1,0 +1,52 @@
+package cn.xunjian.cli;
+
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.site.SiteFileException;
+import cn.xunjian.site.SiteFileLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "audit", description = "检查站点文件中的网站，输出 report.json、report.html、manifest.json 和证据")
+final class AuditCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SITE.json", description = "站点文件")
+    List<Path> siteFiles;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "输出目录（默认 screenshots/<时间>/）")
+    Path out;
+
+    @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
+    boolean loopbackOnly;
+
+    @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
+    Integer timeout;
+
+    @Override
+    public Integer call() {
+        List<SiteFile> sites = new ArrayList<>();
+        SiteFileLoader loader = new SiteFileLoader();
+        for (Path file : siteFiles) {
+            try {
+                sites.add(loader.load(file));
+            } catch (SiteFileException e) {
+                spec.commandLine().getErr().println("配置错误：" + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        if (timeout != null && timeout < 1) {
+            spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
+            return ExitCodes.USAGE;
+        }
+        return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

@@ -1,0 +1,66 @@
+package cn.xunjian.cli;
+
+import cn.xunjian.audit.AuditSettings;
+import cn.xunjian.audit.Auditor;
+import cn.xunjian.browser.BrowserUnavailableException;
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.report.Report;
+import cn.xunjian.report.ReportHtmlWriter;
+import cn.xunjian.report.SiteReport;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.vision.OcrException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Runs an audit for a command and prints progress, the summary table and where the report is. */
+final class AuditRun {
+    private AuditRun() {
+    }
+
+    static Path defaultOut(Clock clock) {
+        String home = System.getenv("XUNJIAN_HOME");
+        Path base = home == null || home.isBlank() ? Path.of("screenshots") : Path.of(home, "screenshots");
+        return base.resolve(ShanghaiTime.stamp(clock));
+    }
+
+    static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, PrintWriter stdout,
+                   PrintWriter stderr) {
+        Clock clock = Clock.system(ShanghaiTime.ZONE);
+        Path runDir = (out == null ? defaultOut(clock) : out).toAbsolutePath().normalize();
+        AuditSettings settings = AuditSettings.standard(scope);
+        if (timeoutSeconds != null) {
+            settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(timeoutSeconds), scope);
+        }
+        try {
+            Report report = new Auditor(settings, clock).audit(sites, runDir, new Auditor.ProgressListener() {
+                @Override
+                public void siteStarted(int index, int total, SiteFile site) {
+                    stdout.printf("[%d/%d] 正在检查 %s（%s）…%n", index, total, site.name(), site.url());
+                }
+
+                @Override
+                public void siteFinished(SiteReport report) {
+                    stdout.printf("      %s：%s%n", report.name(), report.verdict());
+                }
+            });
+            SummaryTable.print(report, stdout);
+            stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
+            stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
+            return report.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
+        } catch (BrowserUnavailableException | OcrException e) {
+            stderr.println("运行环境不完整：" + e.getMessage());
+            return ExitCodes.INTERNAL;
+        } catch (IOException e) {
+            stderr.println("无法写入输出目录 " + runDir + "：" + e.getMessage());
+            return ExitCodes.INTERNAL;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stderr.println("巡检被中断");
+            return ExitCodes.INTERNAL;
+        }
+    }
+}

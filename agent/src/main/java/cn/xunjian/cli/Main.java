@@ -1,0 +1,44 @@
+package cn.xunjian.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code xunjian} command line. */
+@Command(name = "xunjian", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "巡检：政府网站与政务新媒体自动检查工具",
+        subcommands = {DemoCommand.class, AuditCommand.class, VerifyCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, Console.writer(System.out), Console.writer(System.err)));
+    }
+
+    /** Runs the CLI with the given writers and returns the exit code (used by the whole-output tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out).setErr(err);
+        cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("用法错误：" + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("内部错误：" + ex);
+            return ExitCodes.INTERNAL;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "缺少子命令");
+    }
+}

@@ -1,0 +1,44 @@
+package cn.xunjian.cli;
+
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
+import cn.xunjian.report.Report;
+import cn.xunjian.report.SiteReport;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The short table printed after a run: site, verdict, score and problems by indicator. */
+final class SummaryTable {
+    private SummaryTable() {
+    }
+
+    static void print(Report report, PrintWriter out) {
+        out.println();
+        out.println("序号 | 网站名称 | 结论 | 得分 | 问题（按指标）");
+        out.println("-----+----------+------+------+----------------");
+        int i = 1;
+        for (SiteReport site : report.sites()) {
+            out.printf(Locale.ROOT, "%d | %s | %s | %s | %s%n", i++, site.name(), site.verdict(),
+                    site.score() == null ? "否决" : String.format(Locale.ROOT, "%.2f", site.score()), byIndicator(site));
+        }
+        out.printf(Locale.ROOT, "%n共检查 %d 个网站，合格 %d 个，合格率 %.2f%%%n", report.summary().checked(),
+                report.summary().passed(), report.summary().passRate() * 100);
+    }
+
+    static String byIndicator(SiteReport site) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Finding f : site.findings()) {
+            if (f.severity() != Severity.INFO) {
+                counts.merge(f.indicator(), 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return "无";
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "，").append(k).append("×").append(v));
+        return sb.toString();
+    }
+}

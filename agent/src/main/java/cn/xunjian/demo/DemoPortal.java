@@ -1,0 +1,163 @@
+package cn.xunjian.demo;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bundled demo: a realistic county portal (临江县人民政府) with planted problems, and a department site whose
+ * home page is down, served from the jar on 127.0.0.1 at a free port.
+ *
+ * <p>Planted: broken home-page links (404 page, 404 image, 404 attachment, a 500 page, a refused port), a 公安备案
+ * mark drawn only in an image (readable only by OCR), a 找错 sitecode that disagrees with the SiteIDCode meta, a
+ * footer QR code, a GBK-encoded page, and a department home page that answers 503.
+ */
+public final class DemoPortal implements AutoCloseable {
+    public static final String PORTAL_NAME = "临江县人民政府";
+    public static final String PORTAL_CODE = "3301850031";
+    public static final String DOWN_SITE_NAME = "临江县应急管理局";
+    public static final String DOWN_SITE_CODE = "3301850045";
+    private static final String ROOT = "/demo/portal";
+    private static final Charset GBK = Charset.forName("GBK");
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
+            "application/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png", "jpg",
+            "image/jpeg", "pdf", "application/pdf", "gif", "image/gif");
+
+    private final HttpServer server;
+
+    private DemoPortal(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts the demo on 127.0.0.1 and a free port. */
+    public static DemoPortal start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        DemoPortal portal = new DemoPortal(server);
+        server.createContext("/", portal::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "demo-portal");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.start();
+        return portal;
+    }
+
+    public String origin() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public String portalUrl() {
+        return origin() + "/";
+    }
+
+    public String downSiteUrl() {
+        return origin() + "/yjglj/";
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try {
+            String path = URI.create(ex.getRequestURI().getRawPath()).getPath();
+            if (path.startsWith("/yjglj/")) {
+                send(ex, 503, "text/html; charset=utf-8",
+                        "<html><body><h1>503 Service Unavailable</h1></body></html>".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/error/500")) {
+                send(ex, 500, "text/html; charset=utf-8",
+                        "<html><body><h1>500 服务器内部错误</h1></body></html>".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/images/qr-wechat.png")) {
+                send(ex, 200, "image/png", qr(origin() + "/h5/index.html"));
+            } else {
+                serveFile(ex, path.endsWith("/") ? path + "index.html" : path);
+            }
+        } finally {
+            ex.close();
+        }
+    }
+
+    private void serveFile(HttpExchange ex, String path) throws IOException {
+        byte[] body = resource(path);
+        if (body == null || path.contains("..")) {
+            byte[] notFound = resource("/404.html");
+            send(ex, 404, TYPES.get("html"), notFound == null ? new byte[0] : notFound);
+            return;
+        }
+        String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        String type = TYPES.getOrDefault(ext, "application/octet-stream");
+        if (path.startsWith("/xxgk/") && ext.equals("html")) {
+            // The 政务公开 section is served in GBK, as many county sites still are.
+            body = new String(body, StandardCharsets.UTF_8).getBytes(GBK);
+            type = "text/html; charset=GBK";
+        }
+        send(ex, 200, type, body);
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = DemoPortal.class.getResourceAsStream(ROOT + path)) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String type, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.getResponseHeaders().set("Server", "nginx");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : body.length == 0 ? -1 : body.length);
+        if (!head && body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    static byte[] qr(String text) {
+        try {
+            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 200, 200,
+                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.CHARACTER_SET, "UTF-8"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(matrix, "png", out);
+            return out.toByteArray();
+        } catch (WriterException | IOException e) {
+            throw new UncheckedIOException(new IOException("cannot draw demo QR code", e));
+        }
+    }
+
+    /** The demo's site files, pointing at this server. */
+    public List<cn.xunjian.site.SiteFile> sites() {
+        return List.of(
+                new cn.xunjian.site.SiteFile(PORTAL_NAME, PORTAL_CODE, portalUrl(), "portal", null,
+                        List.of(new cn.xunjian.site.SiteFile.WebView("掌上临江", origin() + "/h5/index.html")),
+                        null, null),
+                new cn.xunjian.site.SiteFile(DOWN_SITE_NAME, DOWN_SITE_CODE, downSiteUrl(), "department", null, null,
+                        null, null));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        try {
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package cn.xunjian.evidence;
+
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.nio.charset.StandardCharsets;
+
+/** The evidence store as seen by the checks of one site. */
+public final class SiteEvidence {
+    private final EvidenceStore store;
+    private final String site;
+
+    public SiteEvidence(EvidenceStore store, String site) {
+        this.store = store;
+        this.site = site;
+    }
+
+    public Evidence screenshot(String name, byte[] png, String url) {
+        return store.save(site, name, "png", png, "screenshot", url);
+    }
+
+    public Evidence html(String name, String html, String url) {
+        return store.save(site, name, "html", html.getBytes(StandardCharsets.UTF_8), "html", url);
+    }
+
+    /** Saves an image read by OCR or QR next to what was read from it; returns the text file's evidence. */
+    public Evidence text(String type, String name, String text, String url) {
+        return store.save(site, name, "txt", text.getBytes(StandardCharsets.UTF_8), type, url);
+    }
+
+    public Evidence image(String type, String name, byte[] bytes, String url) {
+        return store.save(site, name, "png", bytes, type, url);
+    }
+
+    /** Saves a record (a probe, an HTTP exchange) as JSON. */
+    public Evidence json(String type, String name, Object value, String url) {
+        try {
+            return store.save(site, name, "json", Json.mapper().writeValueAsBytes(value), type, url);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("evidence record is not serialisable: " + value, e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.xunjian.score;
+
+import cn.xunjian.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/** The indicator catalogue and its thresholds, read from {@code indicators.json} (data, not code). */
+public record IndicatorCatalogue(String source, double passScore, Availability availability, List<Indicator> indicators) {
+
+    /** Thresholds of W-V2. */
+    public record Availability(int timeoutSeconds, double vetoFailureRatio, int probesPerAudit) {
+    }
+
+    public IndicatorCatalogue {
+        indicators = List.copyOf(indicators);
+    }
+
+    public static IndicatorCatalogue standard() {
+        try (InputStream in = IndicatorCatalogue.class.getResourceAsStream("indicators.json")) {
+            if (in == null) {
+                throw new IllegalStateException("indicators.json missing from the jar");
+            }
+            return Json.mapper().readValue(in, IndicatorCatalogue.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read indicators.json", e);
+        }
+    }
+
+    public IndicatorCatalogue withAvailabilityTimeout(int seconds) {
+        return new IndicatorCatalogue(source, passScore,
+                new Availability(seconds, availability.vetoFailureRatio(), availability.probesPerAudit()), indicators);
+    }
+
+    public Indicator indicator(String id) {
+        return byId().computeIfAbsent(id, k -> {
+            throw new NoSuchElementException("unknown indicator " + k);
+        });
+    }
+
+    public boolean knows(String id) {
+        return byId().containsKey(id);
+    }
+
+    private Map<String, Indicator> byId() {
+        Map<String, Indicator> map = new LinkedHashMap<>();
+        indicators.forEach(i -> map.put(i.id(), i));
+        return map;
+    }
+}

@@ -1,0 +1,43 @@
+package cn.xunjian.score;
+
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns findings into a verdict: any veto finding fails the site and nothing else is scored; otherwise the
+ * deductions, capped per indicator, are taken from 100 and a score below the pass mark fails.
+ */
+public final class Scorer {
+    private final IndicatorCatalogue catalogue;
+
+    public Scorer(IndicatorCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public Verdict judge(List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.severity() == Severity.VETO)) {
+            return new Verdict(false, null);
+        }
+        Map<String, BigDecimal> byIndicator = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.severity() != Severity.DEDUCT || !catalogue.knows(f.indicator())) {
+                continue;
+            }
+            Indicator ind = catalogue.indicator(f.indicator());
+            byIndicator.merge(ind.id(), BigDecimal.valueOf(ind.pointsFor(f.kind())), BigDecimal::add);
+        }
+        BigDecimal score = BigDecimal.valueOf(100);
+        for (var e : byIndicator.entrySet()) {
+            BigDecimal cap = BigDecimal.valueOf(catalogue.indicator(e.getKey()).cap());
+            score = score.subtract(e.getValue().min(cap));
+        }
+        score = score.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        double value = score.doubleValue();
+        return new Verdict(value >= catalogue.passScore(), value);
+    }
+}

@@ -1,0 +1,199 @@
+package cn.xunjian.site;
+
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Reads and validates site files; every problem becomes a {@link SiteFileException} naming file, field and line. */
+public final class SiteFileLoader {
+    private static final Set<String> KINDS = Set.of("portal", "department", "township", "special");
+    private final ObjectMapper mapper = Json.mapper();
+
+    public SiteFile load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SiteFileException(file, "(文件)", 0, "文件不存在");
+        } catch (IOException e) {
+            throw new SiteFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
+        }
+        Map<String, Integer> lines = fieldLines(file, text);
+        SiteFile site;
+        try {
+            site = mapper.readValue(text, SiteFile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new SiteFileException(file, path(e), lineOf(lines, path(e), e),
+                    "未知字段（允许的字段：" + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                            .collect(Collectors.joining(", ")) + "）");
+        } catch (MismatchedInputException e) {
+            throw new SiteFileException(file, path(e), lineOf(lines, path(e), e), "类型错误：" + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new SiteFileException(file, "(JSON)", line(e.getLocation()), "JSON 格式错误：" + e.getOriginalMessage());
+        }
+        if (site == null) {
+            throw new SiteFileException(file, "(JSON)", 1, "文件为空");
+        }
+        validate(file, site, lines);
+        return site;
+    }
+
+    private void validate(Path file, SiteFile site, Map<String, Integer> lines) {
+        int objectLine = lines.getOrDefault("", 1);
+        if (site.name() == null || site.name().isBlank()) {
+            throw new SiteFileException(file, "name", lines.getOrDefault("name", objectLine), "必填，不能为空");
+        }
+        if (site.url() == null) {
+            throw new SiteFileException(file, "url", objectLine, "必填，缺少网站首页地址");
+        }
+        requireHttpUrl(file, "url", site.url(), lines);
+        if (site.siteCode() != null && !site.siteCode().matches("[0-9]{10}|bm[0-9]{8}")) {
+            throw new SiteFileException(file, "siteCode", lines.getOrDefault("siteCode", objectLine),
+                    "网站标识码应为10位数字或 bm 加8位数字，实际为 \"" + site.siteCode() + "\"");
+        }
+        if (!KINDS.contains(site.kind())) {
+            throw new SiteFileException(file, "kind", lines.getOrDefault("kind", objectLine),
+                    "取值应为 " + String.join(" / ", KINDS.stream().sorted().toList()));
+        }
+        if (site.consultation() != null && site.consultation().url() != null) {
+            requireHttpUrl(file, "consultation.url", site.consultation().url(), lines);
+        }
+        for (int i = 0; i < site.webviews().size(); i++) {
+            requireHttpUrl(file, "webviews[" + i + "].url", site.webviews().get(i).url(), lines);
+        }
+        for (int i = 0; i < site.newMedia().size(); i++) {
+            requireHttpUrl(file, "newMedia[" + i + "].url", site.newMedia().get(i).url(), lines);
+        }
+    }
+
+    private static void requireHttpUrl(Path file, String field, String value, Map<String, Integer> lines) {
+        int line = lines.getOrDefault(field, lines.getOrDefault("", 1));
+        if (value == null) {
+            throw new SiteFileException(file, field, line, "必填");
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new SiteFileException(file, field, line, "应为 http:// 或 https:// 开头的网址，实际为 \"" + value + "\"");
+            }
+        } catch (URISyntaxException e) {
+            throw new SiteFileException(file, field, line, "网址格式错误：" + e.getReason());
+        }
+    }
+
+    /** Maps each field path (e.g. {@code webviews[0].url}) to the line it is written on. */
+    private Map<String, Integer> fieldLines(Path file, String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = mapper.getFactory().createParser(text)) {
+            java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
+            java.util.ArrayDeque<Integer> index = new java.util.ArrayDeque<>();
+            String pending = null;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                switch (t) {
+                    case FIELD_NAME -> {
+                        pending = p.currentName();
+                        lines.putIfAbsent(join(stack, pending), p.currentLocation().getLineNr());
+                    }
+                    case START_OBJECT, START_ARRAY -> {
+                        if (stack.isEmpty() && pending == null && t == JsonToken.START_OBJECT) {
+                            lines.putIfAbsent("", p.currentLocation().getLineNr());
+                            stack.push("");
+                        } else {
+                            String seg = pending != null ? pending : "[" + nextIndex(index) + "]";
+                            stack.push(seg);
+                        }
+                        index.push(t == JsonToken.START_ARRAY ? -1 : Integer.MIN_VALUE);
+                        pending = null;
+                    }
+                    case END_OBJECT, END_ARRAY -> {
+                        stack.pop();
+                        index.pop();
+                    }
+                    default -> {
+                        if (pending == null) {
+                            nextIndex(index);
+                        }
+                        pending = null;
+                    }
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new SiteFileException(file, "(JSON)", line(e.getLocation()), "JSON 格式错误：" + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new SiteFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
+        }
+        return lines;
+    }
+
+    private static int nextIndex(java.util.ArrayDeque<Integer> index) {
+        if (index.isEmpty() || index.peek() == Integer.MIN_VALUE) {
+            return 0;
+        }
+        int next = index.pop() + 1;
+        index.push(next);
+        return next;
+    }
+
+    private static String join(java.util.ArrayDeque<String> stack, String name) {
+        StringBuilder sb = new StringBuilder();
+        var it = stack.descendingIterator();
+        while (it.hasNext()) {
+            String seg = it.next();
+            if (seg.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0 && !seg.startsWith("[")) {
+                sb.append('.');
+            }
+            sb.append(seg);
+        }
+        if (sb.length() > 0) {
+            sb.append('.');
+        }
+        return sb.append(name).toString();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "(根对象)" : sb.toString();
+    }
+
+    /** Jackson reports record errors where buffering stopped; the field's own line is what a reader needs. */
+    private static int lineOf(Map<String, Integer> lines, String path, JsonProcessingException e) {
+        return lines.getOrDefault(path, line(e.getLocation()));
+    }
+
+    private static int line(JsonLocation loc) {
+        return loc == null ? 0 : loc.getLineNr();
+    }
+}

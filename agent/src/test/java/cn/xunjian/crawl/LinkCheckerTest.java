@@ -1,0 +1,72 @@
+package cn.xunjian.crawl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.testing.FixtureServer;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class LinkCheckerTest {
+    private final FixtureServer server = new FixtureServer()
+            .html("/ok.html", "<p>好</p>")
+            .status("/gone.html", 404)
+            .status("/error", 500)
+            .noHead("/no-head.html", "<p>只接受 GET</p>")
+            .hang("/hang");
+    private final LinkChecker checker = new LinkChecker(Duration.ofSeconds(2), NetworkScope.LOOPBACK_ONLY, 4, 8);
+
+    @AfterEach
+    void close() {
+        checker.close();
+        server.close();
+    }
+
+    @Test
+    void tellsWorkingLinksFromBrokenOnes() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Map<String, LinkStatus> result = checker.check(List.of(server.url("/ok.html"), server.url("/gone.html"),
+                server.url("/error"), "http://127.0.0.1:" + closedPort + "/"));
+        assertThat(result.get(server.url("/ok.html")).broken()).isFalse();
+        assertThat(result.get(server.url("/gone.html")).status()).isEqualTo(404);
+        assertThat(result.get(server.url("/error")).describe()).isEqualTo("HTTP 500");
+        LinkStatus refused = result.get("http://127.0.0.1:" + closedPort + "/");
+        assertThat(refused.broken()).isTrue();
+        assertThat(refused.describe()).isEqualTo("连接被拒绝");
+    }
+
+    @Test
+    void retriesWithGetWhenHeadIsRefused() throws Exception {
+        LinkStatus s = checker.check(List.of(server.url("/no-head.html"))).get(server.url("/no-head.html"));
+        assertThat(s.broken()).isFalse();
+        assertThat(s.method()).isEqualTo("GET");
+        assertThat(s.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aHangingLinkTimesOut() throws Exception {
+        LinkStatus s = checker.check(List.of(server.url("/hang"))).get(server.url("/hang"));
+        assertThat(s.broken()).isTrue();
+        assertThat(s.describe()).contains("超时");
+    }
+
+    @Test
+    void linksOutsideTheScopeAreSkippedNotRequested() throws Exception {
+        LinkStatus s = checker.check(List.of("https://www.gov.cn/")).get("https://www.gov.cn/");
+        assertThat(s.skipped()).isTrue();
+        assertThat(s.broken()).isFalse();
+    }
+
+    @Test
+    void eachUrlIsCheckedOnce() throws Exception {
+        Map<String, LinkStatus> result = checker.check(List.of(server.url("/ok.html"), server.url("/ok.html")));
+        assertThat(result).hasSize(1);
+    }
+}

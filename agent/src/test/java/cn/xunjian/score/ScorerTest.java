@@ -1,0 +1,77 @@
+package cn.xunjian.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScorerTest {
+    private final Scorer scorer = new Scorer(IndicatorCatalogue.standard());
+
+    private static Finding f(String indicator, String kind, Severity severity) {
+        return new Finding(indicator, kind, severity, "http://127.0.0.1/", "测试", List.of());
+    }
+
+    @Test
+    void aSiteWithoutFindingsScoresFullMarks() {
+        Verdict v = scorer.judge(List.of());
+        assertThat(v.passed()).isTrue();
+        assertThat(v.score()).isEqualTo(100.0);
+        assertThat(v.label()).isEqualTo("合格");
+    }
+
+    @Test
+    void anyVetoFailsTheSiteAndNothingElseIsScored() {
+        Verdict v = scorer.judge(List.of(f("W-V2", "availability.failed", Severity.VETO)));
+        assertThat(v.passed()).isFalse();
+        assertThat(v.score()).isNull();
+        assertThat(v.label()).isEqualTo("不合格");
+    }
+
+    @Test
+    void deductionsUseThePointsOfTheCatalogue() {
+        Verdict v = scorer.judge(List.of(
+                f("W-D1", "link.broken.home", Severity.DEDUCT),
+                f("W-D1", "link.broken", Severity.DEDUCT),
+                f("W-D2", "footer.icp.missing", Severity.DEDUCT)));
+        assertThat(v.score()).isEqualTo(100 - 1 - 0.1 - 1);
+    }
+
+    @Test
+    void deductionsAreCappedPerIndicator() {
+        List<Finding> many = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(f("W-D2", "footer.icp.missing", Severity.DEDUCT));
+        }
+        assertThat(scorer.judge(many).score()).isEqualTo(90.0);
+    }
+
+    @Test
+    void warningsAndInformationDoNotDeduct() {
+        Verdict v = scorer.judge(List.of(f("W-D2", "footer.icp.unlinked", Severity.WARN),
+                f("W-V2", "availability.ok", Severity.INFO)));
+        assertThat(v.score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void exactlySixtyPasses() {
+        List<Finding> findings = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            findings.add(f("W-D1", "link.broken.home", Severity.DEDUCT)); // capped at 20
+        }
+        for (int i = 0; i < 10; i++) {
+            findings.add(f("W-D2", "footer.icp.missing", Severity.DEDUCT)); // capped at 10
+        }
+        for (int i = 0; i < 20; i++) {
+            findings.add(f("W-D5", "wording.typo", Severity.DEDUCT)); // 0.5 each, capped at 10
+        }
+        Verdict v = scorer.judge(findings);
+        assertThat(v.score()).isEqualTo(60.0);
+        assertThat(v.passed()).isTrue();
+        findings.add(f("W-D6", "privacy.id-number", Severity.DEDUCT));
+        assertThat(scorer.judge(findings).passed()).isFalse();
+    }
+}

@@ -1,0 +1,58 @@
+package cn.xunjian.testing;
+
+import cn.xunjian.browser.AuditPage;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.Jsoup;
+
+/** An {@link AuditPage} over fixed HTML, for unit tests of checks without a browser. */
+public final class StaticAuditPage implements AuditPage {
+    /** A 1x1 white PNG so screenshot evidence has real bytes. */
+    public static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC");
+
+    private final String url;
+    private final String html;
+    private final Map<String, byte[]> resources = new HashMap<>();
+
+    public StaticAuditPage(String url, String html) {
+        this.url = url;
+        this.html = html;
+    }
+
+    public StaticAuditPage resource(String absoluteUrl, byte[] bytes) {
+        resources.put(absoluteUrl, bytes);
+        return this;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public String html() {
+        return html;
+    }
+
+    @Override
+    public String title() {
+        return Jsoup.parse(html).title();
+    }
+
+    @Override
+    public byte[] screenshot() {
+        return PNG.clone();
+    }
+
+    @Override
+    public Optional<byte[]> outlinedScreenshot(String cssSelector) {
+        return Jsoup.parse(html).selectFirst(cssSelector) == null ? Optional.empty() : Optional.of(PNG.clone());
+    }
+
+    @Override
+    public Optional<byte[]> fetch(String absoluteUrl) {
+        return Optional.ofNullable(resources.get(absoluteUrl));
+    }
+}
