@@ -16,7 +16,8 @@ import java.util.Map;
  */
 public final class BrowserRuntime implements AutoCloseable {
     public static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
-    private static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu",
+    /** The flags a closed network and a root user need (DESIGN.md). */
+    public static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic", "--disable-dev-shm-usage", "--font-render-hinting=none");
 
@@ -32,7 +33,11 @@ public final class BrowserRuntime implements AutoCloseable {
 
     /** Starts Chromium from {@code XUNJIAN_CHROMIUM} or {@value #DEFAULT_CHROMIUM}. */
     public static BrowserRuntime start(NetworkScope scope) {
-        Path exe = Path.of(System.getenv().getOrDefault("XUNJIAN_CHROMIUM", DEFAULT_CHROMIUM));
+        return start(scope, Path.of(System.getenv().getOrDefault("XUNJIAN_CHROMIUM", DEFAULT_CHROMIUM)));
+    }
+
+    /** Starts the Chromium at {@code exe}. */
+    public static BrowserRuntime start(NetworkScope scope, Path exe) {
         if (!Files.isExecutable(exe)) {
             throw new BrowserUnavailableException("未找到 Chromium 浏览器：" + exe
                     + "。请安装 Debian 软件包 chromium（apt-get install chromium），或用环境变量 XUNJIAN_CHROMIUM 指定路径。", null);

@@ -1,6 +1,7 @@
 package cn.xunjian.report;
 
 import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
 import cn.xunjian.evidence.Evidence;
 import cn.xunjian.score.Indicator;
 import cn.xunjian.score.IndicatorCatalogue;
@@ -72,7 +73,7 @@ public final class ReportHtmlWriter {
                 .append("<table><tr><th>序号</th><th>网站名称</th><th>网站标识码</th><th>结论</th><th>得分</th><th>问题数</th></tr>\n");
         int i = 1;
         for (SiteReport site : report.sites()) {
-            long problems = site.findings().stream().filter(f -> !f.severity().json().equals("info")).count();
+            long problems = site.findings().stream().filter(f -> f.severity() != Severity.INFO).count();
             html.append("<tr><td>").append(i).append("</td><td><a href=\"#site-").append(i).append("\">")
                     .append(esc(site.name())).append("</a></td><td>").append(esc(nz(site.siteCode())))
                     .append("</td><td>").append(verdict(site)).append("</td><td>").append(score(site))
@@ -99,8 +100,9 @@ public final class ReportHtmlWriter {
         }
         for (var g : groups.entrySet()) {
             Indicator ind = catalogue.indicator(g.getKey());
+            long problems = g.getValue().stream().filter(f -> f.severity() != Severity.INFO).count();
             html.append("<h3 class=\"indicator\">").append(esc(ind.id())).append(" ").append(esc(ind.name()))
-                    .append("（").append(g.getValue().size()).append("）</h3>\n<ul>\n");
+                    .append(problems == 0 ? "（无问题）" : "（" + problems + "项问题）").append("</h3>\n<ul>\n");
             for (Finding f : g.getValue()) {
                 finding(html, f, runDir);
             }

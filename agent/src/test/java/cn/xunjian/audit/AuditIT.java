@@ -1,0 +1,153 @@
+package cn.xunjian.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
+import cn.xunjian.evidence.Evidence;
+import cn.xunjian.evidence.ManifestVerifier;
+import cn.xunjian.report.Report;
+import cn.xunjian.report.SiteReport;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.testing.FixtureServer;
+import cn.xunjian.testing.ReaderBrowser;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One real audit (Chromium, HTTP, Tesseract, ZXing) of three fixture sites, then assertions on every output. */
+class AuditIT {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T18:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    static Path run;
+    private static FixtureServer server;
+    private static Report report;
+
+    @BeforeAll
+    static void audit() throws Exception {
+        server = new FixtureServer().hang("/hang/").status("/flawed/report.pdf", 500);
+        List<SiteFile> sites = List.of(
+                new SiteFile("清河镇人民政府", "3301850101", server.url("/clean/index.html"), "township", null, null, null, null),
+                new SiteFile("沙湾镇人民政府", "3301850303", server.url("/hang/"), "township", null, null, null, null),
+                new SiteFile("白沙乡人民政府", "3301850202", server.url("/flawed/index.html"), "township", null, null, null, null));
+        AuditSettings settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
+        settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(3), NetworkScope.LOOPBACK_ONLY);
+        report = new Auditor(settings, CLOCK).audit(sites, run, Auditor.ProgressListener.NONE);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static SiteReport site(String name) {
+        return report.sites().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<String> kinds(SiteReport site) {
+        return site.findings().stream().map(Finding::kind).toList();
+    }
+
+    @Test
+    void aCleanSitePassesWithFullMarksAndNoProblemFindings() {
+        SiteReport clean = site("清河镇人民政府");
+        assertThat(clean.verdict()).isEqualTo("合格");
+        assertThat(clean.score()).isEqualTo(100.0);
+        assertThat(clean.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThat(kinds(clean)).contains("availability.ok").doesNotContain("link.broken.home");
+    }
+
+    @Test
+    void aHangingSiteIsAnAvailabilityVetoAndTheNextSiteIsStillAudited() {
+        SiteReport hanging = site("沙湾镇人民政府");
+        assertThat(hanging.verdict()).isEqualTo("不合格");
+        assertThat(hanging.score()).isNull();
+        assertThat(hanging.findings()).filteredOn(f -> f.kind().equals("availability.failed")).hasSize(2)
+                .allSatisfy(f -> {
+                    assertThat(f.indicator()).isEqualTo("W-V2");
+                    assertThat(f.severity()).isEqualTo(Severity.VETO);
+                    assertThat(f.message()).contains("超过3秒");
+                });
+        assertThat(report.sites()).last().extracting(SiteReport::name).isEqualTo("白沙乡人民政府");
+    }
+
+    @Test
+    void plantedFooterAndLinkProblemsAreFoundWithTheirEvidence() {
+        SiteReport flawed = site("白沙乡人民政府");
+        assertThat(kinds(flawed)).contains("footer.icp.missing", "footer.gongan.image-only", "footer.sitecode.mismatch")
+                .doesNotContain("footer.conac.missing", "footer.jiucuo.missing", "footer.sitecode.missing");
+        assertThat(flawed.findings()).filteredOn(f -> f.kind().equals("link.broken.home"))
+                .extracting(Finding::url).containsExactlyInAnyOrder(server.url("/flawed/2025/old.html"),
+                        server.url("/flawed/report.pdf"), server.url("/flawed/banner-missing.jpg"));
+        Finding ocr = flawed.findings().stream().filter(f -> f.kind().equals("footer.gongan.image-only")).findFirst()
+                .orElseThrow();
+        assertThat(ocr.message()).contains("33018502000123");
+        assertThat(ocr.evidence()).extracting(Evidence::type).containsExactly("ocr", "ocr");
+        Finding broken = flawed.findings().stream().filter(f -> f.url().endsWith("/flawed/2025/old.html")).findFirst()
+                .orElseThrow();
+        assertThat(broken.evidence()).extracting(Evidence::type).containsExactly("screenshot", "http");
+        assertThat(broken.message()).contains("白沙乡2025年春耕生产动员会").contains("HTTP 404");
+        assertThat(flawed.score()).isEqualTo(95.0);
+    }
+
+    @Test
+    void everyEvidenceFileExistsWithTheHashTheReportGives() throws IOException {
+        for (SiteReport s : report.sites()) {
+            for (Finding f : s.findings()) {
+                for (Evidence e : f.evidence()) {
+                    Path file = run.resolve(e.path());
+                    assertThat(file).exists();
+                    assertThat(cn.xunjian.evidence.Sha256.of(file)).isEqualTo(e.sha256());
+                }
+            }
+        }
+        assertThat(new ManifestVerifier().verify(run).intact()).isTrue();
+    }
+
+    @Test
+    void reportJsonMatchesTheGoldenFileOnceTimesPortsAndHashesAreNormalised() throws IOException {
+        String actual = normalise(Files.readString(run.resolve("report.json"), StandardCharsets.UTF_8));
+        String expected;
+        try (InputStream in = AuditIT.class.getResourceAsStream("/golden/fixture-report.json")) {
+            expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(actual.strip()).isEqualTo(expected.strip());
+    }
+
+    private static String normalise(String json) {
+        return json.replace(String.valueOf(server.port()), "PORT")
+                .replaceAll("\"sha256\" : \"[0-9a-f]{64}\"", "\"sha256\" : \"SHA256\"")
+                .replaceAll("[0-9]+\\.[0-9]秒", "N秒");
+    }
+
+    @Test
+    void reportHtmlShowsAReaderTheVerdictsFindingsAndEvidence() {
+        try (ReaderBrowser browser = new ReaderBrowser()) {
+            Page page = browser.open(run.resolve("report.html").toUri().toString());
+            String text = page.innerText("body");
+            assertThat(text).contains("政府网站巡检报告").contains("本次共检查网站 3 个，合格 2 个，合格率 66.67%");
+            assertThat(page.innerText("#site-2 h2")).contains("沙湾镇人民政府").contains("不合格");
+            assertThat(page.innerText("#site-3")).contains("W-D1 链接可用性（3项问题）").contains("W-D2 网站标识")
+                    .contains("经 OCR 识别");
+            int thumbnails = page.locator("section.site .evidence img").count();
+            assertThat(thumbnails).isGreaterThan(3);
+            Object allDecoded = page.evaluate("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)");
+            assertThat(allDecoded).isEqualTo(true);
+            String firstLink = page.locator(".evidence a").first().getAttribute("href");
+            assertThat(run.resolve(firstLink)).exists();
+        }
+    }
+}
