@@ -24,6 +24,20 @@ public interface AuditPage {
      */
     Optional<byte[]> outlinedScreenshot(String cssSelector);
 
+    /**
+     * A PNG of the viewport scrolled to the first visible occurrence of {@code phrase} in the page text, with the
+     * phrase boxed in red; empty when the text is not on the page.
+     */
+    Optional<byte[]> highlightedScreenshot(String phrase);
+
+    /**
+     * Runs {@code function} (a JavaScript function expression taking no arguments, e.g. {@code () => ...}) in the
+     * page and returns its result serialised as JSON.
+     *
+     * @throws UnsupportedOperationException when the page has no script engine (parsed-HTML test pages)
+     */
+    String evaluateJson(String function);
+
     /** The bytes of a resource (an image) as this page's browser would get them; empty when it cannot. */
     Optional<byte[]> fetch(String absoluteUrl);
 }

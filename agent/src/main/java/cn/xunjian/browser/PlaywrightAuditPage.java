@@ -28,6 +28,38 @@ final class PlaywrightAuditPage implements AuditPage {
               delete el.dataset.xjOutline;
             }""";
 
+    private static final String HIGHLIGHT = """
+            (phrase) => {
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              let node;
+              while ((node = walker.nextNode())) {
+                const i = node.data.indexOf(phrase);
+                if (i < 0) continue;
+                const parent = node.parentElement;
+                if (!parent || !parent.getClientRects().length) continue;
+                const range = document.createRange();
+                range.setStart(node, i);
+                range.setEnd(node, i + phrase.length);
+                const mark = document.createElement('span');
+                mark.id = '__xj_highlight';
+                mark.style.outline = '3px solid #e60012';
+                mark.style.background = 'rgba(255, 235, 59, 0.6)';
+                range.surroundContents(mark);
+                mark.scrollIntoView({block: 'center', inline: 'center'});
+                return true;
+              }
+              return false;
+            }""";
+    private static final String UNHIGHLIGHT = """
+            () => {
+              const mark = document.getElementById('__xj_highlight');
+              if (!mark) return;
+              const parent = mark.parentNode;
+              while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+              parent.removeChild(mark);
+              parent.normalize();
+            }""";
+
     private final Page page;
     private final BrowserContext context;
     private final NetworkScope scope;
@@ -73,6 +105,28 @@ final class PlaywrightAuditPage implements AuditPage {
         } catch (PlaywrightException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<byte[]> highlightedScreenshot(String phrase) {
+        try {
+            if (!Boolean.TRUE.equals(page.evaluate(HIGHLIGHT, phrase))) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(page.screenshot());
+            } finally {
+                page.evaluate(UNHIGHLIGHT);
+            }
+        } catch (PlaywrightException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String evaluateJson(String function) {
+        Object json = page.evaluate("() => JSON.stringify((" + function + ")())");
+        return json == null ? "null" : json.toString();
     }
 
     @Override

@@ -52,6 +52,16 @@ public final class StaticAuditPage implements AuditPage {
     }
 
     @Override
+    public Optional<byte[]> highlightedScreenshot(String phrase) {
+        return Jsoup.parse(html).text().contains(phrase) ? Optional.of(PNG.clone()) : Optional.empty();
+    }
+
+    @Override
+    public String evaluateJson(String function) {
+        throw new UnsupportedOperationException("parsed-HTML test pages run no scripts");
+    }
+
+    @Override
     public Optional<byte[]> fetch(String absoluteUrl) {
         return Optional.ofNullable(resources.get(absoluteUrl));
     }

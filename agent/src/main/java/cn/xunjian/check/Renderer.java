@@ -1,0 +1,11 @@
+package cn.xunjian.check;
+
+import cn.xunjian.browser.AuditPage;
+import java.util.Optional;
+
+/** Opens a page of the site in the browser, for checks that need a rendered page or a screenshot as evidence. */
+@FunctionalInterface
+public interface Renderer {
+    /** The rendered page, or empty when it does not open; the page stays valid until the site's audit ends. */
+    Optional<AuditPage> render(String url);
+}

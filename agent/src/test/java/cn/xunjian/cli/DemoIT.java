@@ -1,0 +1,98 @@
+package cn.xunjian.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code xunjian demo} end to end: the bundled portal is served, audited, reported and verifiable. */
+class DemoIT {
+    @TempDir
+    static Path out;
+    private static int exit;
+    private static String stdout;
+    private static JsonNode report;
+
+    @BeforeAll
+    static void runDemo() throws IOException {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        exit = Main.run(new String[] {"demo", "--out", out.toString()}, new PrintWriter(o), new PrintWriter(e));
+        stdout = o.toString();
+        report = Json.mapper().readTree(out.resolve("report.json").toFile());
+    }
+
+    private static List<JsonNode> findings(String site) {
+        List<JsonNode> list = new ArrayList<>();
+        for (JsonNode s : report.get("sites")) {
+            if (s.get("name").asText().equals(site)) {
+                s.get("findings").forEach(list::add);
+            }
+        }
+        return list;
+    }
+
+    private static List<String> kinds(String site) {
+        return findings(site).stream().map(f -> f.get("kind").asText()).toList();
+    }
+
+    @Test
+    void theDemoExitsOneBecauseItsPlantedProblemsFailASite() {
+        assertThat(exit).isEqualTo(1);
+    }
+
+    @Test
+    void printsTheSummaryTableAndThePathOfTheHtmlReport() {
+        assertThat(stdout).contains("序号 | 网站名称 | 结论 | 得分 | 问题（按指标）")
+                .contains("临江县人民政府").contains("临江县应急管理局 | 不合格 | 否决 | W-V2×2")
+                .contains("共检查 2 个网站").contains("报告：" + out.resolve("report.html"));
+        assertThat(out.resolve("report.html")).exists();
+    }
+
+    @Test
+    void findingsCoverAvailabilityFooterMarksReadByOcrAndBrokenHomeLinks() {
+        assertThat(kinds("临江县应急管理局")).contains("availability.failed");
+        List<String> portal = kinds("临江县人民政府");
+        assertThat(portal).contains("availability.ok", "footer.gongan.image-only", "footer.sitecode.mismatch", "footer.qr");
+        assertThat(portal.stream().filter("link.broken.home"::equals)).hasSize(5);
+        JsonNode ocr = findings("临江县人民政府").stream()
+                .filter(f -> f.get("kind").asText().equals("footer.gongan.image-only")).findFirst().orElseThrow();
+        assertThat(ocr.get("message").asText()).contains("33018502000123");
+        assertThat(ocr.get("evidence").get(0).get("type").asText()).isEqualTo("ocr");
+        JsonNode qr = findings("临江县人民政府").stream()
+                .filter(f -> f.get("kind").asText().equals("footer.qr")).findFirst().orElseThrow();
+        assertThat(qr.get("message").asText()).contains("/h5/index.html");
+    }
+
+    @Test
+    void verifyAcceptsTheEvidenceAndRejectsItOnceChanged() throws IOException {
+        StringWriter o = new StringWriter();
+        assertThat(Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o), new PrintWriter(new StringWriter())))
+                .isEqualTo(0);
+        assertThat(o.toString()).contains("校验通过");
+        Path shot;
+        try (var files = Files.walk(out.resolve("site-01"))) {
+            shot = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
+        }
+        byte[] original = Files.readAllBytes(shot);
+        try {
+            Files.write(shot, new byte[] {0});
+            StringWriter o2 = new StringWriter();
+            assertThat(Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o2),
+                    new PrintWriter(new StringWriter()))).isEqualTo(1);
+            assertThat(o2.toString()).contains("已改动：site-01/").contains("校验失败");
+        } finally {
+            Files.write(shot, original);
+        }
+    }
+}
