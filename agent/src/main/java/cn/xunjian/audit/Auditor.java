@@ -11,6 +11,10 @@ import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.report.Circular;
+import cn.xunjian.report.CircularTemplate;
+import cn.xunjian.report.CircularWriter;
+import cn.xunjian.report.FindingsCsvWriter;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
@@ -33,8 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Audits a batch of sites one after another into a run directory: evidence, report.json, report.html and
- * manifest.json. A site that cannot be reached, or a check that throws, becomes findings; the batch goes on.
+ * Audits a batch of sites one after another into a run directory: evidence, report.json, report.html, the
+ * 通报 (circular.md, circular.html), findings.csv and manifest.json. A site that cannot be reached, or a check that throws, becomes findings; the batch goes on.
  */
 public final class Auditor {
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
@@ -90,6 +94,11 @@ public final class Auditor {
         store.recordReport(ReportJsonWriter.FILE);
         new ReportHtmlWriter(settings.catalogue()).write(report, runDir);
         store.recordReport(ReportHtmlWriter.FILE);
+        new CircularWriter().write(Circular.of(report, settings.catalogue(), CircularTemplate.standard()), runDir);
+        store.recordReport(CircularWriter.MARKDOWN);
+        store.recordReport(CircularWriter.HTML);
+        new FindingsCsvWriter(settings.catalogue()).write(report, runDir);
+        store.recordReport(FindingsCsvWriter.FILE);
         store.writeManifest();
         return report;
     }

@@ -5,6 +5,7 @@ import cn.xunjian.audit.Auditor;
 import cn.xunjian.browser.BrowserUnavailableException;
 import cn.xunjian.browser.NetworkScope;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.report.CircularWriter;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.SiteReport;
@@ -49,6 +50,7 @@ final class AuditRun {
             });
             SummaryTable.print(report, stdout);
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
+            stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");
             stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
             return report.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (BrowserUnavailableException | OcrException e) {

@@ -5,12 +5,15 @@ import cn.xunjian.check.Severity;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns findings into a verdict: any veto finding fails the site and nothing else is scored; otherwise the
- * deductions, capped per indicator, are taken from 100 and a score below the pass mark fails.
+ * deductions, capped per indicator, are taken from 100 and a score below the pass mark fails. The same problem
+ * at the same place (indicator, kind and URL) is deducted once however many times it was found.
  */
 public final class Scorer {
     private final IndicatorCatalogue catalogue;
@@ -24,9 +27,13 @@ public final class Scorer {
             return new Verdict(false, null);
         }
         Map<String, BigDecimal> byIndicator = new HashMap<>();
+        Set<List<String>> counted = new HashSet<>();
         for (Finding f : findings) {
             if (f.severity() != Severity.DEDUCT || !catalogue.knows(f.indicator())) {
                 continue;
+            }
+            if (!counted.add(List.of(f.indicator(), f.kind(), f.url()))) {
+                continue; // the same problem at the same place (a column, a link) is deducted once
             }
             Indicator ind = catalogue.indicator(f.indicator());
             byIndicator.merge(ind.id(), BigDecimal.valueOf(ind.pointsFor(f.kind())), BigDecimal::add);

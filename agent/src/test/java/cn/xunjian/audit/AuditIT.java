@@ -134,6 +134,18 @@ class AuditIT {
     }
 
     @Test
+    void theCircularNamesTheFailedSiteAndListsProblemSitesInItsAnnex() throws IOException {
+        String md = Files.readString(run.resolve("circular.md"), StandardCharsets.UTF_8);
+        assertThat(md).contains("本次共检查政府网站3家，合格2家，不合格1家，合格率为66.67%。不合格网站：沙湾镇人民政府。")
+                .contains("| 1 | 沙湾镇人民政府 | 3301850303 | 站点无法访问2处（单项否决） |")
+                .contains("| 2 | 白沙乡人民政府 | 3301850202 | 链接可用性3处；网站标识2处 |")
+                .doesNotContain("清河镇人民政府 |");
+        assertThat(Files.readString(run.resolve("findings.csv"), StandardCharsets.UTF_8)).contains("footer.icp.missing");
+        assertThat(Files.readString(run.resolve("manifest.json"), StandardCharsets.UTF_8))
+                .contains("\"circular.md\"").contains("\"findings.csv\"").contains("\"report.json\"");
+    }
+
+    @Test
     void reportHtmlShowsAReaderTheVerdictsFindingsAndEvidence() {
         try (ReaderBrowser browser = new ReaderBrowser()) {
             Page page = browser.open(run.resolve("report.html").toUri().toString());

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 class ScorerTest {
     private final Scorer scorer = new Scorer(IndicatorCatalogue.standard());
 
+    private static int seq;
+
+    /** Each finding at its own place, so they are distinct problems. */
     private static Finding f(String indicator, String kind, Severity severity) {
-        return new Finding(indicator, kind, severity, "http://127.0.0.1/", "测试", List.of());
+        return new Finding(indicator, kind, severity, "http://127.0.0.1/p" + (seq++), "测试", List.of());
     }
 
     @Test
@@ -47,6 +50,16 @@ class ScorerTest {
             many.add(f("W-D2", "footer.icp.missing", Severity.DEDUCT));
         }
         assertThat(scorer.judge(many).score()).isEqualTo(90.0);
+    }
+
+    @Test
+    void theSameProblemAtTheSamePlaceIsDeductedOnce() {
+        Finding column = new Finding("W-D7", "column.policy-stale", Severity.DEDUCT, "http://127.0.0.1/zcwj/", "超期", List.of());
+        Finding other = new Finding("W-D7", "column.policy-stale", Severity.DEDUCT, "http://127.0.0.1/gfxwj/", "超期", List.of());
+        assertThat(scorer.judge(List.of(column, column)).score()).isEqualTo(95.0);
+        assertThat(scorer.judge(List.of(column, other)).score()).isEqualTo(95.0); // capped at 5
+        Finding link = new Finding("W-D1", "link.broken", Severity.DEDUCT, "http://127.0.0.1/a", "坏链", List.of());
+        assertThat(scorer.judge(List.of(link, link)).score()).isEqualTo(99.9);
     }
 
     @Test

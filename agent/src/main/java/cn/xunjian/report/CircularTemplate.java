@@ -1,0 +1,23 @@
+package cn.xunjian.report;
+
+import cn.xunjian.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The fixed wording of a 通报, kept as data ({@code circular.json}) so an office can use its own. */
+public record CircularTemplate(String issuer, String title, String intro, List<String> requirements,
+                               String annexTitle) {
+    public CircularTemplate {
+        requirements = List.copyOf(requirements);
+    }
+
+    public static CircularTemplate standard() {
+        try (InputStream in = CircularTemplate.class.getResourceAsStream("circular.json")) {
+            return Json.mapper().readValue(in, CircularTemplate.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read circular.json", e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package cn.xunjian.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
+import cn.xunjian.score.IndicatorCatalogue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CircularTest {
+    @TempDir
+    Path dir;
+    private final IndicatorCatalogue catalogue = IndicatorCatalogue.standard();
+
+    private static Finding f(String indicator, String kind, Severity severity, String message) {
+        return new Finding(indicator, kind, severity, "http://127.0.0.1/", message, List.of());
+    }
+
+    private Report report() {
+        List<SiteReport> sites = List.of(
+                new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", "合格", 97.0, List.of(
+                        f("W-D1", "link.broken.home", Severity.DEDUCT, "坏链1"),
+                        f("W-D1", "link.broken.home", Severity.DEDUCT, "坏链2"),
+                        f("W-D2", "footer.icp.missing", Severity.DEDUCT, "缺ICP"),
+                        f("W-V2", "availability.ok", Severity.INFO, "可访问"))),
+                new SiteReport("临江县应急管理局", "3301850045", "http://127.0.0.1/yj/", "不合格", null, List.of(
+                        f("W-V2", "availability.failed", Severity.VETO, "无法访问"))),
+                new SiteReport("清河镇人民政府", "3301850101", "http://127.0.0.1/qh/", "合格", 100.0, List.of(
+                        f("W-D2", "footer.icp.unlinked", Severity.WARN, "未链接"))));
+        return new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
+    }
+
+    @Test
+    void totalsNameThePassRateAndTheFailedSites() {
+        Circular c = Circular.of(report(), catalogue, CircularTemplate.standard());
+        assertThat(c.title()).isEqualTo("关于2026年第四季度政府网站检查情况的通报");
+        assertThat(c.totals()).isEqualTo("本次共检查政府网站3家，合格2家，不合格1家，合格率为66.67%。不合格网站：临江县应急管理局。");
+    }
+
+    @Test
+    void problemsAreGroupedByIndicatorAndWarningsStayOut() {
+        Circular c = Circular.of(report(), catalogue, CircularTemplate.standard());
+        assertThat(c.problems()).containsExactly(
+                new Circular.ProblemGroup("站点无法访问（单项否决）", List.of("临江县应急管理局")),
+                new Circular.ProblemGroup("链接可用性", List.of("临江县人民政府")),
+                new Circular.ProblemGroup("网站标识", List.of("临江县人民政府")));
+        assertThat(c.annex()).containsExactly(
+                new Circular.AnnexRow(1, "临江县人民政府", "3301850031", "链接可用性2处；网站标识1处"),
+                new Circular.AnnexRow(2, "临江县应急管理局", "3301850045", "站点无法访问1处（单项否决）"));
+    }
+
+    @Test
+    void markdownAndHtmlCarryTheAnnexTable() throws IOException {
+        new CircularWriter().write(Circular.of(report(), catalogue, CircularTemplate.standard()), dir);
+        String md = Files.readString(dir.resolve("circular.md"), StandardCharsets.UTF_8);
+        assertThat(md).startsWith("# 关于2026年第四季度政府网站检查情况的通报")
+                .contains("## 一、总体情况").contains("## 二、存在的主要问题")
+                .contains("（一）站点无法访问（单项否决）。临江县应急管理局网站存在此类问题。")
+                .contains("| 序号 | 网站名称 | 网站标识码 | 存在问题 |")
+                .contains("| 2 | 临江县应急管理局 | 3301850045 | 站点无法访问1处（单项否决） |");
+        String html = Files.readString(dir.resolve("circular.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<table id=\"annex\">").contains("<td>临江县人民政府</td>");
+    }
+
+    @Test
+    void csvQuotesCellsAndStartsWithABom() throws IOException {
+        new FindingsCsvWriter(catalogue).write(report(), dir);
+        String csv = Files.readString(dir.resolve("findings.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFF网站名称,网站标识码,网址,结论,得分,指标,指标名称,问题类型,严重程度,页面或链接,说明,证据\r\n");
+        assertThat(csv.lines()).hasSize(7);
+        assertThat(FindingsCsvWriter.quote("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+        assertThat(csv).contains("临江县应急管理局,3301850045,http://127.0.0.1/yj/,不合格,,W-V2,站点无法访问,availability.failed,单项否决");
+    }
+}
