@@ -7,6 +7,7 @@ import cn.xunjian.check.FooterMarkRules;
 import cn.xunjian.check.FooterMarksCheck;
 import cn.xunjian.check.HomeLinksCheck;
 import cn.xunjian.check.Severity;
+import cn.xunjian.check.SiteCheck;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
@@ -69,7 +70,7 @@ public final class Auditor {
         List<SiteReport> reports = new ArrayList<>();
         try (BrowserRuntime browser = BrowserRuntime.start(settings.scope());
              LinkChecker links = new LinkChecker(settings.pageTimeout(), settings.scope(), 4, 16)) {
-            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, clock);
+            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, siteChecks(), clock);
             for (int i = 0; i < sites.size(); i++) {
                 SiteFile site = sites.get(i);
                 progress.siteStarted(i + 1, sites.size(), site);
@@ -101,6 +102,11 @@ public final class Auditor {
         store.recordReport(FindingsCsvWriter.FILE);
         store.writeManifest();
         return report;
+    }
+
+    /** Whole-site checks, in the order they run. */
+    private List<SiteCheck> siteChecks() {
+        return List.of();
     }
 
     /** Told as each site starts and ends, for progress output. */

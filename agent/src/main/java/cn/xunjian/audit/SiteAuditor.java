@@ -12,6 +12,8 @@ import cn.xunjian.check.CheckOutcome;
 import cn.xunjian.check.CheckRunner;
 import cn.xunjian.check.Finding;
 import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.check.SiteCheck;
+import cn.xunjian.check.SiteContext;
 import cn.xunjian.check.Severity;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.Evidence;
@@ -33,16 +35,18 @@ final class SiteAuditor {
     private final OcrEngine ocr;
     private final QrDecoder qr;
     private final List<Check> checks;
+    private final List<SiteCheck> siteChecks;
     private final Clock clock;
 
     SiteAuditor(AuditSettings settings, BrowserRuntime browser, LinkChecker links, OcrEngine ocr, QrDecoder qr,
-                List<Check> checks, Clock clock) {
+                List<Check> checks, List<SiteCheck> siteChecks, Clock clock) {
         this.settings = settings;
         this.browser = browser;
         this.links = links;
         this.ocr = ocr;
         this.qr = qr;
         this.checks = checks;
+        this.siteChecks = siteChecks;
         this.clock = clock;
     }
 
@@ -70,6 +74,11 @@ final class SiteAuditor {
                         settings.catalogue(), clock);
                 for (CheckOutcome outcome : new CheckRunner().run(checks, ctx)) {
                     findings.addAll(outcome.findings());
+                }
+                for (SiteCheck check : siteChecks) {
+                    SiteContext siteContext = new SiteContext(site, loaded.page(), browser, evidence, settings, links,
+                            ocr, qr, clock, findings);
+                    findings.addAll(new CheckRunner().runSiteCheck(check, siteContext).findings());
                 }
             } else {
                 findings.add(new Finding(AvailabilityCheck.INDICATOR, "audit.incomplete", Severity.INFO, site.url(),

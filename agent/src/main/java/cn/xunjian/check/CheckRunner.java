@@ -17,6 +17,22 @@ public final class CheckRunner {
         return outcomes;
     }
 
+    /** Runs one whole-site check, isolated like the page checks. */
+    public CheckOutcome runSiteCheck(SiteCheck check, SiteContext context) throws InterruptedException {
+        try {
+            List<Finding> findings = check.run(context);
+            return findings.isEmpty() ? new CheckOutcome.Passed(check.name())
+                    : new CheckOutcome.Failed(check.name(), findings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        } catch (Exception | LinkageError e) {
+            LOG.warn("site check {} failed on {}: {}", check.name(), context.site().url(), e.toString());
+            return new CheckOutcome.Errored(check.name(), new Finding(check.indicator(), check.name() + ".errored",
+                    Severity.INFO, context.site().url(), "检查未能完成（" + check.name() + "）：" + e, List.of()));
+        }
+    }
+
     CheckOutcome runOne(Check check, CheckContext context) throws InterruptedException {
         try {
             List<Finding> findings = check.run(context);

@@ -1,0 +1,25 @@
+package cn.xunjian.check;
+
+import cn.xunjian.audit.AuditSettings;
+import cn.xunjian.browser.AuditPage;
+import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.crawl.LinkChecker;
+import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.vision.OcrEngine;
+import cn.xunjian.vision.QrDecoder;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * What a {@link SiteCheck} may use: the site file, its rendered home page, the browser (to open further pages or
+ * sessions with another device profile), the evidence store, HTTP link checking, OCR and QR, and the findings
+ * the checks before it produced (a web-view check reads the footer QR codes, for instance).
+ */
+public record SiteContext(SiteFile site, AuditPage home, BrowserRuntime browser, SiteEvidence evidence,
+                          AuditSettings settings, LinkChecker links, OcrEngine ocr, QrDecoder qr, Clock clock,
+                          List<Finding> findingsSoFar) {
+    public SiteContext {
+        findingsSoFar = List.copyOf(findingsSoFar);
+    }
+}
