@@ -1,6 +1,7 @@
 package cn.xunjian.check;
 
 import cn.xunjian.browser.AuditPage;
+import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.score.IndicatorCatalogue;
@@ -34,7 +35,11 @@ final class CheckFixtures {
     }
 
     static CheckContext context(Path dir, SiteFile site, AuditPage page, OcrEngine ocr, QrDecoder qr) {
+        return context(dir, site, page, null, ocr, qr);
+    }
+
+    static CheckContext context(Path dir, SiteFile site, AuditPage page, LinkChecker links, OcrEngine ocr, QrDecoder qr) {
         SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site-01");
-        return new CheckContext(site, page, evidence, null, ocr, qr, IndicatorCatalogue.standard(), CLOCK);
+        return new CheckContext(site, page, evidence, links, ocr, qr, IndicatorCatalogue.standard(), CLOCK);
     }
 }
