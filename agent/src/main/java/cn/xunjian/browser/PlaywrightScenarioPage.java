@@ -278,14 +278,21 @@ final class PlaywrightScenarioPage implements ScenarioPage {
             case TEXT -> current.getByText(target.value());
             case LABEL -> current.getByLabel(target.value());
             case PLACEHOLDER -> current.getByPlaceholder(target.value());
-            case ROLE -> {
-                Page.GetByRoleOptions options = new Page.GetByRoleOptions();
-                if (target.name() != null) {
-                    options.setName(target.name());
-                }
-                yield current.getByRole(AriaRole.valueOf(target.value().toUpperCase(Locale.ROOT)), options);
-            }
+            case ROLE -> current.locator(roleSelector(target));
         };
+    }
+
+    /**
+     * The selector {@code getByRole} would build. Built here because Playwright lower-cases the role with the
+     * default locale, and under a Turkish locale "LINK" becomes "lınk", which matches nothing.
+     */
+    static String roleSelector(Target target) {
+        String role = AriaRole.valueOf(target.value().toUpperCase(Locale.ROOT)).name().toLowerCase(Locale.ROOT);
+        if (target.name() == null) {
+            return "internal:role=" + role;
+        }
+        String quoted = "\"" + target.name().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "internal:role=" + role + "[name=" + quoted + "i]";
     }
 
     private Locator locate(Target target) {
