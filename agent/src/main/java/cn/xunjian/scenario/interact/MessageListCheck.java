@@ -46,8 +46,20 @@ public final class MessageListCheck implements SiteCheck {
         return MessageAnalysis.DEDUCT;
     }
 
-    /** The messages as read, for the evidence file. */
-    record ReadList(String listUrl, List<PublicMessage> messages) {
+    /** The messages as read, for the evidence file (dates as ISO text, null when not shown). */
+    record ReadList(String listUrl, List<ReadMessage> messages) {
+        static ReadList of(String listUrl, List<PublicMessage> messages) {
+            return new ReadList(listUrl, messages.stream().map(m -> new ReadMessage(m.title(), m.url(),
+                    text(m.askedAt()), text(m.answeredAt()), m.status().name())).toList());
+        }
+
+        private static String text(LocalDate d) {
+            return d == null ? null : d.toString();
+        }
+    }
+
+    /** One message as read. */
+    record ReadMessage(String title, String url, String askedAt, String answeredAt, String status) {
     }
 
     @Override
@@ -118,7 +130,7 @@ public final class MessageListCheck implements SiteCheck {
         List<Finding> findings = analysis.judge(messages, today, listUrl);
         trail.begin();
         trail.pass("judge", "判断答复时效", findings.size() + " 项问题", listUrl,
-                context.evidence().json("http", "messages-read", new ReadList(listUrl, messages), listUrl));
+                context.evidence().json("http", "messages-read", ReadList.of(listUrl, messages), listUrl));
         List<Evidence> evidence = trail.evidence(Map.of());
         if (findings.isEmpty()) {
             return List.of(new Finding(MessageAnalysis.DEDUCT, "interaction.messages.ok", Severity.INFO, listUrl,
