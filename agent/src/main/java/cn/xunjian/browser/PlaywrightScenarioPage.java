@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 
 /** {@link ScenarioPage} over Playwright: one tab of a session plus the windows it opens. */
 final class PlaywrightScenarioPage implements ScenarioPage {
+    /** How long a read of the page may wait; a page stuck in a navigation must not stall the audit. */
+    private static final double READ_MS = 3_000;
+
     private final BrowserContext context;
     private final NetworkScope scope;
     private final List<Page> pages = new ArrayList<>();
@@ -81,7 +84,7 @@ final class PlaywrightScenarioPage implements ScenarioPage {
     @Override
     public void click(Target target, Duration timeout) {
         act(target, timeout, "点击", () -> {
-            locate(target).click(new Locator.ClickOptions().setTimeout(ms(timeout)));
+            locate(target).click(new Locator.ClickOptions().setTimeout(ms(timeout)).setNoWaitAfter(true));
             return null;
         });
     }
@@ -185,13 +188,16 @@ final class PlaywrightScenarioPage implements ScenarioPage {
 
     @Override
     public String url() {
+        pump();
         return current.url();
     }
 
     @Override
     public String html() {
         try {
-            return current.content();
+            Object html = current.locator("html").evaluate("e => '<!DOCTYPE html>\\n' + e.outerHTML", null,
+                    new Locator.EvaluateOptions().setTimeout(READ_MS));
+            return html == null ? "" : html.toString();
         } catch (PlaywrightException e) {
             return "";
         }
@@ -200,8 +206,8 @@ final class PlaywrightScenarioPage implements ScenarioPage {
     @Override
     public String bodyText() {
         try {
-            Object text = current.evaluate("() => document.body ? document.body.innerText : ''");
-            return text == null ? "" : text.toString();
+            // A locator read, unlike page.evaluate, gives up while a navigation that never commits is pending.
+            return current.locator("body").innerText(new Locator.InnerTextOptions().setTimeout(READ_MS));
         } catch (PlaywrightException e) {
             return ""; // navigating: the old document is gone, the new one not there yet
         }
@@ -243,16 +249,19 @@ final class PlaywrightScenarioPage implements ScenarioPage {
 
     @Override
     public List<String> scriptErrors() {
+        pump();
         return List.copyOf(scriptErrors);
     }
 
     @Override
     public List<String> failedResponses() {
+        pump();
         return List.copyOf(failedResponses);
     }
 
     @Override
     public List<String> dialogs() {
+        pump();
         return List.copyOf(dialogs);
     }
 
@@ -269,6 +278,18 @@ final class PlaywrightScenarioPage implements ScenarioPage {
             } catch (PlaywrightException ignored) {
                 // already gone with its context
             }
+        }
+    }
+
+    /**
+     * Lets Playwright deliver pending events (navigations, dialogs, errors, new windows): the Java client only
+     * reads them while a call is in flight, so a loop that only reads cached state would never see them.
+     */
+    private void pump() {
+        try {
+            current.waitForTimeout(1);
+        } catch (PlaywrightException ignored) {
+            // a closed page has nothing more to say
         }
     }
 

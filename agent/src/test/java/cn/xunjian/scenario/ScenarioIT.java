@@ -53,7 +53,14 @@ class ScenarioIT {
 
     @BeforeAll
     static void start() {
-        server = new FixtureServer().html("/", HOME).html("/login.html", LOGIN);
+        server = new FixtureServer().html("/", HOME).html("/login.html", LOGIN)
+                .html("/h5.html", """
+                        <html><head><meta charset="utf-8"></head><body><div id="app"></div>
+                        <img id="qr" src="/qr.png" width="200" height="200"><script>
+                        document.getElementById('app').textContent = /MicroMessenger/.test(navigator.userAgent)
+                          && typeof WeixinJSBridge === 'object' ? '掌上服务大厅' : '请在微信客户端打开链接';
+                        </script></body></html>""")
+                .bytes("/qr.png", "image/png", qr("http://127.0.0.1/h5/index.html"));
         browser = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY);
     }
 
@@ -174,6 +181,42 @@ class ScenarioIT {
         assertThat(log).contains("口令 ******").contains("${env:PORTAL_PW}");
         String dom = Files.readString(runDir.resolve(finding.evidence().get(2).path()), StandardCharsets.UTF_8);
         assertThat(dom).contains("欢迎 巡检员，口令 ******");
+    }
+
+    private static byte[] qr(String text) {
+        try {
+            var matrix = new com.google.zxing.qrcode.QRCodeWriter().encode(text, com.google.zxing.BarcodeFormat.QR_CODE,
+                    200, 200);
+            var out = new java.io.ByteArrayOutputStream();
+            com.google.zxing.client.j2se.MatrixToImageWriter.writeToStream(matrix, "png", out);
+            return out.toByteArray();
+        } catch (com.google.zxing.WriterException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void emulatingWechatOpensAWechatOnlyPageAndAQrCodeIsDecodedIntoAVariable() throws IOException {
+        Path file = scenario("wechat.json", """
+                {
+                  "name": "微信中打开",
+                  "indicator": "M-V3",
+                  "steps": [
+                    { "action": "goto", "url": "${site.origin}/h5.html" },
+                    { "action": "expectText", "text": "请在微信客户端打开" },
+                    { "action": "decodeQr", "target": { "css": "#qr" }, "into": "link", "expect": "/h5/" },
+                    { "action": "emulate", "profile": "wechat" },
+                    { "action": "expectText", "text": "掌上服务大厅" },
+                    { "action": "expectUrl", "contains": "h5.html" }
+                  ]
+                }
+                """);
+        Path runDir = dir.resolve("run-wechat");
+        Finding finding = run(file, runDir);
+        assertThat(finding.kind()).as(finding.message()).isEqualTo("scenario.passed");
+        assertThat(finding.evidence()).extracting(Evidence::type).containsExactly("http", "qr", "qr");
+        String log = Files.readString(runDir.resolve(finding.evidence().get(0).path()), StandardCharsets.UTF_8);
+        assertThat(log).contains("\"link\" : \"http://127.0.0.1/h5/index.html\"").contains("以 wechat 重新打开");
     }
 
     @Test

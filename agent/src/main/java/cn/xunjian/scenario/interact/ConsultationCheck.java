@@ -41,6 +41,8 @@ public final class ConsultationCheck implements SiteCheck {
     public static final String INDICATOR = "W-V5";
     private static final Logger LOG = LoggerFactory.getLogger(ConsultationCheck.class);
     private static final long POLL_MS = 200;
+    /** After a script error, how long a confirmation may still take (a late handler) before giving up. */
+    private static final Duration SCRIPT_ERROR_GRACE = Duration.ofSeconds(2);
 
     private final ConsultationRules rules;
     private final SubmittedMessageStore store;
@@ -296,7 +298,8 @@ public final class ConsultationCheck implements SiteCheck {
             }
             String outcome = null;
             String failure = null;
-            long deadline = System.nanoTime() + rules.timeouts().confirmation().toNanos();
+            long clicked = System.nanoTime();
+            long deadline = clicked + rules.timeouts().confirmation().toNanos();
             String text = "";
             while (System.nanoTime() < deadline) {
                 text = page.bodyText() + "\n" + String.join("\n", after(page.dialogs(), dialogs));
@@ -310,6 +313,10 @@ public final class ConsultationCheck implements SiteCheck {
                 if (failed.isPresent() || !http.isEmpty()) {
                     failure = http.isEmpty() ? "页面提示“" + failed.get() + "”" : "提交请求返回 HTTP " + String.join("、", http);
                     break;
+                }
+                if (!after(page.scriptErrors(), errors).isEmpty()
+                        && System.nanoTime() - clicked > SCRIPT_ERROR_GRACE.toNanos()) {
+                    break; // the handler died; nothing more will come
                 }
                 sleep();
             }

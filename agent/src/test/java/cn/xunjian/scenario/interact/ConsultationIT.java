@@ -102,6 +102,12 @@ class ConsultationIT {
                 .html("/captcha/ask.html", form("/captcha/submit",
                         "<tr><td>验证码</td><td><input name=\"yzm\"><img src=\"/captcha/code.png\" alt=\"验证码\" width=\"60\" height=\"20\"></td></tr>", ""))
                 .route("/captcha/submit", post("captcha", 200, "提交成功"))
+                .html("/alert/", home("<a href=\"/alert/ask.html\">我要留言</a>"))
+                .html("/alert/ask.html", form("#", "",
+                        "onsubmit=\"event.preventDefault(); alert('留言成功！信件编号：ZX-9988');\""))
+                .html("/hang/", home("<a href=\"/hang/ask.html\">我要咨询</a>"))
+                .html("/hang/ask.html", form("/hang/submit", "", ""))
+                .hang("/hang/submit")
                 .html("/none/", home("<a href=\"/xf.html\">网上信访</a> <a href=\"/jj.html\">纪检举报</a>"))
                 .html("/silent/", home("<a href=\"/silent/list.html\">信件公开</a>"))
                 .html("/silent/list.html", """
@@ -207,6 +213,25 @@ class ConsultationIT {
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.VETO);
             assertThat(f.message()).contains("脚本出错").contains("submitLetter");
+        });
+    }
+
+    @Test
+    void aConfirmationShownInAnAlertIsRecognisedWithItsLetterNumber() {
+        List<Finding> findings = consult("/alert/", new SiteFile.Consultation(null, true), dir.resolve("a.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).as(f.message()).isEqualTo("interaction.consultation.submitted");
+            assertThat(f.message()).contains("ZX-9988");
+        });
+    }
+
+    @Test
+    void aSubmissionThatNeverAnswersIsAVetoAfterTheConfirmationTimeout() {
+        List<Finding> findings = consult("/hang/", new SiteFile.Consultation(null, true), dir.resolve("h.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.message()).contains("没有出现提交成功的确认");
+            assertThat(f.evidence()).extracting(Evidence::type).contains("http", "screenshot");
         });
     }
 
