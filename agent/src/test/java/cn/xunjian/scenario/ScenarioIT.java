@@ -153,7 +153,7 @@ class ScenarioIT {
     }
 
     @Test
-    void aSecretNeverAppearsInTheFindingTheStepLogTheDomOrTheScreenshotsEvenWhenThePageEchoesIt() throws IOException {
+    void aSecretNeverAppearsInTheFindingTheStepLogOrTheDomEvenWhenThePageEchoesIt() throws IOException {
         Path file = scenario("secret.json", """
                 {
                   "name": "口令打码",
