@@ -21,9 +21,16 @@ import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
+import cn.xunjian.scenario.ScenarioCheck;
+import cn.xunjian.scenario.interact.ConsultationCheck;
+import cn.xunjian.scenario.interact.ConsultationRules;
+import cn.xunjian.scenario.interact.MessageListCheck;
+import cn.xunjian.scenario.interact.MessageRules;
+import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.score.Scorer;
 import cn.xunjian.score.Verdict;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
 import cn.xunjian.vision.TesseractOcrEngine;
@@ -106,7 +113,11 @@ public final class Auditor {
 
     /** Whole-site checks, in the order they run. */
     private List<SiteCheck> siteChecks() {
-        return List.of();
+        ConsultationRules consultation = ConsultationRules.standard();
+        return List.of(
+                new ConsultationCheck(consultation, JsonFileSubmittedMessageStore.standard()),
+                new MessageListCheck(consultation, MessageRules.standard(), WorkingDayCalendar.standard()),
+                new ScenarioCheck());
     }
 
     /** Told as each site starts and ends, for progress output. */

@@ -59,6 +59,14 @@ public final class BrowserSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a blank tab for a scenario or an interactive check to drive step by step. It is closed with the
+     * session at the latest.
+     */
+    public ScenarioPage openPage() {
+        return new PlaywrightScenarioPage(context, scope);
+    }
+
     @Override
     public void close() {
         context.close();

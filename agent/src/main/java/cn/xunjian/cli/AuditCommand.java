@@ -1,6 +1,8 @@
 package cn.xunjian.cli;
 
 import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.scenario.ScenarioFileException;
+import cn.xunjian.scenario.ScenarioPreflight;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.site.SiteFileException;
 import cn.xunjian.site.SiteFileLoader;
@@ -36,8 +38,8 @@ final class AuditCommand implements Callable<Integer> {
         SiteFileLoader loader = new SiteFileLoader();
         for (Path file : siteFiles) {
             try {
-                sites.add(loader.load(file));
-            } catch (SiteFileException e) {
+                sites.add(new ScenarioPreflight().check(loader.load(file), file));
+            } catch (SiteFileException | ScenarioFileException e) {
                 spec.commandLine().getErr().println("配置错误：" + e.getMessage());
                 return ExitCodes.USAGE;
             }

@@ -1,0 +1,67 @@
+package cn.xunjian.scenario.interact;
+
+import cn.xunjian.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Keywords, test data and time limits of the consultation check, read from {@code consultation.json}. */
+public record ConsultationRules(String source, List<String> entryKeywords, List<String> excludeKeywords,
+                                List<String> formLinkKeywords, List<String> listLinkKeywords,
+                                List<String> queryLinkKeywords, List<String> subjectHints, List<String> contentHints,
+                                List<String> submitHints, Captcha captcha, TestData testData,
+                                List<String> successPhrases, List<String> failurePhrases,
+                                List<String> validationPhrases, String queryCodePattern, Timeouts timeouts) {
+
+    /** What gives a captcha away: input names, nearby text, slider widget classes. */
+    public record Captcha(List<String> inputHints, List<String> nearbyText, List<String> sliderHints) {
+    }
+
+    /** Clearly marked test data; {@code fallback} prefixes any other required text field. */
+    public record TestData(String subject, String content, List<FieldValue> fields, String fallback) {
+    }
+
+    /** A value for fields whose label, name or placeholder contains one of {@code hints}. */
+    public record FieldValue(List<String> hints, String value) {
+    }
+
+    public record Timeouts(long pageMs, long actionMs, long confirmationMs) {
+        public Duration page() {
+            return Duration.ofMillis(pageMs);
+        }
+
+        public Duration action() {
+            return Duration.ofMillis(actionMs);
+        }
+
+        public Duration confirmation() {
+            return Duration.ofMillis(confirmationMs);
+        }
+    }
+
+    public static ConsultationRules standard() {
+        try (InputStream in = ConsultationRules.class.getResourceAsStream("consultation.json")) {
+            return Json.mapper().readValue(in, ConsultationRules.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read consultation.json", e);
+        }
+    }
+
+    public Pattern queryCode() {
+        return Pattern.compile(queryCodePattern);
+    }
+
+    /** Whether {@code text} names an excluded channel (信访, 纪检举报…). */
+    public boolean excluded(String text) {
+        return excludeKeywords.stream().anyMatch(text::contains);
+    }
+
+    static boolean containsAny(String haystack, List<String> needles) {
+        String h = haystack.toLowerCase(Locale.ROOT);
+        return needles.stream().anyMatch(n -> h.contains(n.toLowerCase(Locale.ROOT)));
+    }
+}

@@ -1,0 +1,283 @@
+package cn.xunjian.scenario.interact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.browser.BrowserSession;
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.Severity;
+import cn.xunjian.evidence.Evidence;
+import cn.xunjian.scenario.BrowserPages;
+import cn.xunjian.scenario.SiteContexts;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.store.JsonFileSubmittedMessageStore;
+import cn.xunjian.store.SubmittedMessage;
+import cn.xunjian.testing.FixtureServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The consultation check, the message list check and the follow-up with real Chromium against fixture sites. */
+class ConsultationIT {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T18:00:00Z"), ZoneOffset.UTC);
+    private static final Map<String, AtomicInteger> POSTS = new ConcurrentHashMap<>();
+
+    @TempDir
+    static Path dir;
+    private static FixtureServer server;
+    private static BrowserRuntime browser;
+
+    private static String home(String links) {
+        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body><h1>某县人民政府</h1>"
+                + links + "<p>网站标识码：3301850031</p></body></html>";
+    }
+
+    private static String form(String action, String extra, String script) {
+        return """
+                <html><head><meta charset="utf-8"><title>我要咨询</title></head><body>
+                <p><a href="/good/query.html">信件查询</a></p>
+                <form method="post" action="%s" %s>
+                  <table>
+                    <tr><td><label for="xm">姓名</label></td><td><input id="xm" name="xm" required></td></tr>
+                    <tr><td><label for="sj">手机</label></td><td><input id="sj" name="sj" required></td></tr>
+                    <tr><td><label for="bt">标题</label></td><td><input id="bt" name="title" required></td></tr>
+                    <tr><td><label for="nr">内容</label></td><td><textarea id="nr" name="content" required></textarea></td></tr>
+                    %s
+                  </table>
+                  <button type="submit">提交</button>
+                </form></body></html>""".formatted(action, script, extra);
+    }
+
+    private static FixtureServer.Route post(String name, int status, String body) {
+        return ex -> {
+            String sent = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if (ex.getRequestMethod().equals("POST")) {
+                POSTS.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
+                POSTS.computeIfAbsent(name + ":test-marked", k -> new AtomicInteger())
+                        .addAndGet(java.net.URLDecoder.decode(sent, StandardCharsets.UTF_8).contains("【测试】") ? 1 : 0);
+            }
+            FixtureServer.send(ex, status, "text/html; charset=utf-8",
+                    ("<html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    @BeforeAll
+    static void start() {
+        server = new FixtureServer()
+                .html("/good/", home("<a href=\"/xf.html\">网上信访</a><a href=\"/good/ask.html\">我要咨询</a>"))
+                .html("/good/ask.html", form("/good/submit", "", ""))
+                .route("/good/submit", post("good", 200, "<h2>提交成功</h2><p>您的查询码为：AB12CD34，请妥善保存。</p>"))
+                .html("/good/query.html", """
+                        <html><head><meta charset="utf-8"></head><body>
+                        <form action="/good/result"><label>查询码 <input name="code"></label><button>查询</button></form>
+                        </body></html>""")
+                .route("/good/result", ex -> FixtureServer.send(ex, 200, "text/html; charset=utf-8",
+                        (ex.getRequestURI().getQuery() != null && ex.getRequestURI().getQuery().contains("AB12CD34")
+                                ? "<html><body>信件状态：已答复　答复时间：2026-11-25</body></html>"
+                                : "<html><body>未找到</body></html>").getBytes(StandardCharsets.UTF_8)))
+                .html("/ready/", home("<a href=\"/ready/ask.html\">我要写信</a>"))
+                .html("/ready/ask.html", form("/ready/submit", "", ""))
+                .route("/ready/submit", post("ready", 200, "提交成功"))
+                .html("/broken/", home("<a href=\"/broken/ask.html\">我要咨询</a>"))
+                .html("/broken/ask.html", form("/broken/submit", "", ""))
+                .route("/broken/submit", post("broken", 500, "<h1>500 Internal Server Error</h1>"))
+                .html("/script/", home("<a href=\"/script/ask.html\">县长信箱</a>"))
+                .html("/script/ask.html", form("/script/submit", "",
+                        "onsubmit=\"event.preventDefault(); submitLetter(this);\""))
+                .html("/captcha/", home("<a href=\"/captcha/ask.html\">在线咨询</a>"))
+                .html("/captcha/ask.html", form("/captcha/submit",
+                        "<tr><td>验证码</td><td><input name=\"yzm\"><img src=\"/captcha/code.png\" alt=\"验证码\" width=\"60\" height=\"20\"></td></tr>", ""))
+                .route("/captcha/submit", post("captcha", 200, "提交成功"))
+                .html("/alert/", home("<a href=\"/alert/ask.html\">我要留言</a>"))
+                .html("/alert/ask.html", form("#", "",
+                        "onsubmit=\"event.preventDefault(); alert('留言成功！信件编号：ZX-9988');\""))
+                .html("/hang/", home("<a href=\"/hang/ask.html\">我要咨询</a>"))
+                .html("/hang/ask.html", form("/hang/submit", "", ""))
+                .hang("/hang/submit")
+                .html("/none/", home("<a href=\"/xf.html\">网上信访</a> <a href=\"/jj.html\">纪检举报</a>"))
+                .html("/silent/", home("<a href=\"/silent/list.html\">信件公开</a>"))
+                .html("/silent/list.html", """
+                        <html><head><meta charset="utf-8"></head><body><table>
+                        <tr><th>标题</th><th>留言时间</th><th>答复时间</th><th>状态</th></tr>
+                        <tr><td><a href="/silent/1.html">供暖问题</a></td><td>2026-07-01</td><td></td><td>办理中</td></tr>
+                        <tr><td><a href="/silent/2.html">医保办理</a></td><td>2026-09-01</td><td>2026-09-17</td><td>已答复</td></tr>
+                        </table></body></html>""")
+                .html("/timely/", home("<a href=\"/timely/list.html\">留言选登</a>"))
+                .html("/timely/list.html", """
+                        <html><head><meta charset="utf-8"></head><body><ul>
+                        <li><a href="/timely/1.html">加装电梯补贴</a><span>留言时间：2026-11-02</span><span>答复时间：2026-11-04</span></li>
+                        <li><a href="/timely/2.html">公交线路调整</a><span>留言时间：2026-11-09</span><span>答复时间：2026-11-10</span></li>
+                        </ul></body></html>""");
+        browser = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY);
+    }
+
+    @AfterAll
+    static void stop() {
+        browser.close();
+        server.close();
+    }
+
+    private static List<Finding> consult(String path, SiteFile.Consultation consultation, Path store) {
+        SiteFile site = new SiteFile("某县人民政府", null, server.url(path), null, consultation, null, null, null);
+        try (BrowserSession session = SiteContexts.desktop(browser)) {
+            return new ConsultationCheck(ConsultationRules.standard(), new JsonFileSubmittedMessageStore(store))
+                    .run(SiteContexts.of(site, browser, session, dir.resolve("run"), CLOCK));
+        }
+    }
+
+    private static List<Finding> messages(String path) {
+        SiteFile site = SiteFile.of("某县人民政府", server.url(path));
+        try (BrowserSession session = SiteContexts.desktop(browser)) {
+            return new MessageListCheck(ConsultationRules.standard(), MessageRules.standard(),
+                    WorkingDayCalendar.standard()).run(SiteContexts.of(site, browser, session, dir.resolve("run"), CLOCK));
+        }
+    }
+
+    private static String stepLog(Finding f) throws IOException {
+        assertThat(f.evidence().get(0).type()).isEqualTo("http");
+        return Files.readString(dir.resolve("run").resolve(f.evidence().get(0).path()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWorkingFormIsSubmittedWithMarkedTestDataAndItsQueryCodeIsStoredAndFollowedUp() throws IOException {
+        Path store = dir.resolve("good-store.json");
+        List<Finding> findings = consult("/good/", new SiteFile.Consultation(null, true), store);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.submitted");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("AB12CD34");
+        });
+        assertThat(stepLog(findings.get(0))).contains("\"action\" : \"discover\"").contains("\"action\" : \"fill\"")
+                .contains("\"action\" : \"submit\"").contains("\"queryCode\" : \"AB12CD34\"").doesNotContain("xf.html");
+        assertThat(POSTS.get("good")).hasValue(1);
+        assertThat(POSTS.get("good:test-marked")).hasValue(1);
+        JsonFileSubmittedMessageStore messages = new JsonFileSubmittedMessageStore(store);
+        assertThat(messages.unanswered()).singleElement().satisfies(m -> {
+            assertThat(m.queryCode()).isEqualTo("AB12CD34");
+            assertThat(m.formUrl()).endsWith("/good/ask.html");
+            assertThat(m.submittedAt()).isEqualTo("2026-11-22T02:00:00+08:00");
+        });
+
+        try (BrowserPages pages = new BrowserPages(browser)) {
+            List<FollowUp.Outcome> outcomes = new FollowUp(pages, messages, ConsultationRules.standard(),
+                    MessageRules.standard(), CLOCK).run();
+            assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.answered()).as(o.detail()).isTrue());
+        }
+        assertThat(messages.unanswered()).isEmpty();
+        assertThat(messages.all()).extracting(SubmittedMessage::answeredAt)
+                .containsExactly("2026-11-25T00:00:00+08:00");
+    }
+
+    @Test
+    void withoutSubmitTrueTheFormIsFilledButNeverSent() throws IOException {
+        List<Finding> findings = consult("/ready/", null, dir.resolve("ready-store.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.ready");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+        });
+        assertThat(POSTS.get("ready")).isNull();
+        assertThat(findings.get(0).evidence()).extracting(Evidence::type).contains("screenshot");
+        assertThat(Files.exists(dir.resolve("ready-store.json"))).isFalse();
+    }
+
+    @Test
+    void aFormWhoseSubmissionAnswers500IsAVetoWithTheEvidenceOfEachStep() throws IOException {
+        List<Finding> findings = consult("/broken/", new SiteFile.Consultation(null, true), dir.resolve("b.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.indicator()).isEqualTo("W-V5");
+            assertThat(f.kind()).isEqualTo("interaction.consultation.broken");
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.message()).contains("HTTP 500");
+            assertThat(f.evidence()).extracting(Evidence::type).contains("http", "screenshot", "html");
+        });
+        assertThat(stepLog(findings.get(0))).contains("\"status\" : \"failed\"").contains("\"action\" : \"submit\"");
+    }
+
+    @Test
+    void aFormWhoseSubmitScriptThrowsIsAVeto() {
+        List<Finding> findings = consult("/script/", new SiteFile.Consultation(null, true), dir.resolve("s.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.message()).contains("脚本出错").contains("submitLetter");
+        });
+    }
+
+    @Test
+    void aConfirmationShownInAnAlertIsRecognisedWithItsLetterNumber() {
+        List<Finding> findings = consult("/alert/", new SiteFile.Consultation(null, true), dir.resolve("a.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).as(f.message()).isEqualTo("interaction.consultation.submitted");
+            assertThat(f.message()).contains("ZX-9988");
+        });
+    }
+
+    @Test
+    void aSubmissionThatNeverAnswersIsAVetoAfterTheConfirmationTimeout() {
+        List<Finding> findings = consult("/hang/", new SiteFile.Consultation(null, true), dir.resolve("h.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.message()).contains("没有出现提交成功的确认");
+            assertThat(f.evidence()).extracting(Evidence::type).contains("http", "screenshot");
+        });
+    }
+
+    @Test
+    void aCaptchaIsReportedAsNeedingAWhitelistAndNothingIsSubmitted() {
+        List<Finding> findings = consult("/captcha/", new SiteFile.Consultation(null, true), dir.resolve("c.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.captcha");
+            assertThat(f.severity()).isEqualTo(Severity.WARN);
+            assertThat(f.message()).contains("白名单").contains("验证码输入框");
+        });
+        assertThat(POSTS.get("captcha")).isNull();
+    }
+
+    @Test
+    void aSiteWithOnlyPetitionAndDisciplineChannelsHasNoConsultationChannel() {
+        List<Finding> findings = consult("/none/", null, dir.resolve("n.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.missing");
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.evidence()).extracting(Evidence::type).containsExactly("http", "screenshot");
+        });
+    }
+
+    @Test
+    void aSilentListIsAVetoAndASlowReplyIsADeduction() {
+        List<Finding> findings = messages("/silent/");
+        assertThat(findings).extracting(Finding::kind).containsExactlyInAnyOrder("interaction.unanswered-90-days",
+                "interaction.slow-reply", "interaction.no-reply-2-months");
+        assertThat(findings).filteredOn(f -> f.kind().equals("interaction.unanswered-90-days")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.VETO);
+                    assertThat(f.url()).endsWith("/silent/1.html");
+                    assertThat(f.message()).contains("供暖问题").contains("144 天");
+                });
+        assertThat(findings).allSatisfy(f -> assertThat(f.evidence()).extracting(Evidence::type)
+                .contains("http", "screenshot", "html"));
+    }
+
+    @Test
+    void aTimelyListPasses() {
+        List<Finding> findings = messages("/timely/");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.messages.ok");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("2 条留言");
+        });
+    }
+}
