@@ -143,7 +143,8 @@ public final class DemoPortal implements AutoCloseable {
     /** The demo's site files, pointing at this server. */
     public List<cn.xunjian.site.SiteFile> sites() {
         return List.of(
-                new cn.xunjian.site.SiteFile(PORTAL_NAME, PORTAL_CODE, portalUrl(), "portal", null,
+                new cn.xunjian.site.SiteFile(PORTAL_NAME, PORTAL_CODE, portalUrl(), "portal",
+                        new cn.xunjian.site.SiteFile.Consultation(origin() + "/zmhd/ask.html", true),
                         List.of(new cn.xunjian.site.SiteFile.WebView("掌上临江", origin() + "/h5/index.html")),
                         null, null),
                 new cn.xunjian.site.SiteFile(DOWN_SITE_NAME, DOWN_SITE_CODE, downSiteUrl(), "department", null, null,
