@@ -17,6 +17,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,18 +42,26 @@ public final class DemoPortal implements AutoCloseable {
     private static final Charset GBK = Charset.forName("GBK");
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
             "application/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png", "jpg",
-            "image/jpeg", "pdf", "application/pdf", "gif", "image/gif");
+            "image/jpeg", "pdf", "application/pdf", "gif", "image/gif", "json", "application/json; charset=utf-8",
+            "xml", "application/xml; charset=utf-8");
 
     private final HttpServer server;
+    private final DemoDates dates;
 
-    private DemoPortal(HttpServer server) {
+    private DemoPortal(HttpServer server, Clock clock) {
         this.server = server;
+        this.dates = new DemoDates(clock);
     }
 
-    /** Starts the demo on 127.0.0.1 and a free port. */
+    /** Starts the demo on 127.0.0.1 and a free port, its dates relative to today in Asia/Shanghai. */
     public static DemoPortal start() throws IOException {
+        return start(Clock.system(ZoneId.of("Asia/Shanghai")));
+    }
+
+    /** Starts the demo with page dates ({@code {{date:-N}}} placeholders) resolved against {@code clock}. */
+    public static DemoPortal start(Clock clock) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        DemoPortal portal = new DemoPortal(server);
+        DemoPortal portal = new DemoPortal(server, clock);
         server.createContext("/", portal::handle);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "demo-portal");
@@ -102,6 +112,9 @@ public final class DemoPortal implements AutoCloseable {
         }
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.getOrDefault(ext, "application/octet-stream");
+        if (ext.equals("html") || ext.equals("js") || ext.equals("json") || ext.equals("xml")) {
+            body = dates.resolve(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        }
         if (path.startsWith("/xxgk/") && ext.equals("html")) {
             // The 政务公开 section is served in GBK, as many county sites still are.
             body = new String(body, StandardCharsets.UTF_8).getBytes(GBK);
