@@ -80,7 +80,42 @@ public final class ReportHtmlWriter {
                     .append("</td><td>").append(problems).append("</td></tr>\n");
             i++;
         }
-        html.append("</table></section>\n");
+        html.append("</table>\n");
+        byIndicator(html, report);
+        html.append("</section>\n");
+    }
+
+    /** The batch by indicator: how many sites and problems each indicator caught, as the 通报 groups them. */
+    private void byIndicator(StringBuilder html, Report report) {
+        StringBuilder rows = new StringBuilder();
+        for (Indicator ind : catalogue.indicators()) {
+            long sites = 0;
+            long problems = 0;
+            for (SiteReport site : report.sites()) {
+                long n = site.findings().stream()
+                        .filter(f -> f.indicator().equals(ind.id()) && f.severity() != Severity.INFO).count();
+                sites += n > 0 ? 1 : 0;
+                problems += n;
+            }
+            if (problems > 0) {
+                rows.append("<tr><td>").append(esc(ind.id())).append("</td><td>").append(esc(ind.name()))
+                        .append("</td><td>").append(typeLabel(ind.type())).append("</td><td>").append(sites)
+                        .append("</td><td>").append(problems).append("</td></tr>\n");
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        html.append("<h3>按指标汇总</h3>\n<table><tr><th>指标</th><th>名称</th><th>类型</th><th>涉及网站</th>")
+                .append("<th>问题数</th></tr>\n").append(rows).append("</table>\n");
+    }
+
+    private static String typeLabel(String type) {
+        return switch (type) {
+            case "veto" -> "单项否决";
+            case "deduct" -> "扣分";
+            default -> "提示";
+        };
     }
 
     private void site(StringBuilder html, SiteReport site, int index, Path runDir) {

@@ -152,6 +152,8 @@ class AuditIT {
             String text = page.innerText("body");
             assertThat(text).contains("政府网站巡检报告").contains("本次共检查网站 3 个，合格 2 个，合格率 66.67%");
             assertThat(page.innerText("#site-2 h2")).contains("沙湾镇人民政府").contains("不合格");
+            assertThat(page.innerText("#summary")).contains("按指标汇总")
+                    .containsPattern("W-V2\\s+站点无法访问\\s+单项否决\\s+1\\s+2");
             assertThat(page.innerText("#site-3")).contains("W-D1 链接可用性（3项问题）").contains("W-D2 网站标识")
                     .contains("经 OCR 识别");
             int thumbnails = page.locator("section.site .evidence img").count();
