@@ -26,8 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The bundled demo: a realistic county portal (临江县人民政府) with planted problems, and a department site whose
- * home page is down, served from the jar on 127.0.0.1 at a free port.
+ * The bundled demo: a realistic county portal (临江县人民政府) with planted problems, a well-kept department site
+ * (临江县教育局, the clean page next to every planted one: nothing may fire on it) and a department site whose home
+ * page is down, served from the jar on 127.0.0.1 at a free port.
  *
  * <p>Planted: broken home-page links (404 page, 404 image, 404 attachment, a 500 page, a refused port), a 公安备案
  * mark drawn only in an image (readable only by OCR), a 找错 sitecode that disagrees with the SiteIDCode meta, a
@@ -36,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 public final class DemoPortal implements AutoCloseable {
     public static final String PORTAL_NAME = "临江县人民政府";
     public static final String PORTAL_CODE = "3301850031";
+    public static final String CLEAN_SITE_NAME = "临江县教育局";
+    public static final String CLEAN_SITE_CODE = "3301850052";
     public static final String DOWN_SITE_NAME = "临江县应急管理局";
     public static final String DOWN_SITE_CODE = "3301850045";
     private static final String ROOT = "/demo/portal";
@@ -78,6 +81,10 @@ public final class DemoPortal implements AutoCloseable {
 
     public String portalUrl() {
         return origin() + "/";
+    }
+
+    public String cleanSiteUrl() {
+        return origin() + "/jyj/";
     }
 
     public String downSiteUrl() {
@@ -160,6 +167,9 @@ public final class DemoPortal implements AutoCloseable {
                         new cn.xunjian.site.SiteFile.Consultation(origin() + "/zmhd/ask.html", true),
                         List.of(new cn.xunjian.site.SiteFile.WebView("掌上临江", origin() + "/h5/index.html")),
                         null, null),
+                new cn.xunjian.site.SiteFile(CLEAN_SITE_NAME, CLEAN_SITE_CODE, cleanSiteUrl(), "department",
+                        new cn.xunjian.site.SiteFile.Consultation(origin() + "/jyj/zmhd/ask.html", true), null, null,
+                        null),
                 new cn.xunjian.site.SiteFile(DOWN_SITE_NAME, DOWN_SITE_CODE, downSiteUrl(), "department", null, null,
                         null, null));
     }

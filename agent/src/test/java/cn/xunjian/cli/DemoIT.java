@@ -55,7 +55,7 @@ class DemoIT {
     void printsTheSummaryTableAndThePathOfTheHtmlReport() {
         assertThat(stdout).contains("序号 | 网站名称 | 结论 | 得分 | 问题（按指标）")
                 .contains("临江县人民政府").contains("临江县应急管理局 | 不合格 | 否决 | W-V2×2")
-                .contains("共检查 2 个网站").contains("报告：" + out.resolve("report.html"));
+                .contains("临江县教育局 | 合格 | 100").contains("共检查 3 个网站").contains("报告：" + out.resolve("report.html"));
         assertThat(out.resolve("report.html")).exists();
     }
 
@@ -72,6 +72,12 @@ class DemoIT {
         JsonNode qr = findings("临江县人民政府").stream()
                 .filter(f -> f.get("kind").asText().equals("footer.qr")).findFirst().orElseThrow();
         assertThat(qr.get("message").asText()).contains("/h5/index.html");
+    }
+
+    @Test
+    void theWellKeptDepartmentSiteNextToThePlantedOnesRaisesNothing() {
+        assertThat(findings("临江县教育局")).isNotEmpty().allSatisfy(f ->
+                assertThat(f.get("severity").asText()).as(f.toString()).isEqualTo("info"));
     }
 
     @Test
