@@ -28,7 +28,17 @@ public final class ListPageReader {
         this.dates = dates;
     }
 
+    /** The page with its main list only. */
     public ListPage read(String html, String url) {
+        return read(html, url, false);
+    }
+
+    /** The page with the entries of all its link groups (a home page's blocks). */
+    public ListPage readAll(String html, String url) {
+        return read(html, url, true);
+    }
+
+    private ListPage read(String html, String url, boolean all) {
         Document doc = Jsoup.parse(html, url);
         String next = null;
         for (Element a : doc.select("a[href]")) {
@@ -66,6 +76,9 @@ public final class ListPageReader {
                 main = group;
                 bestDated = dated;
             }
+        }
+        if (all) {
+            main = groups.values().stream().flatMap(List::stream).toList();
         }
         int contentChars = contentOutsideLinks(body).length();
         return new ListPage(url, main, blank, contentChars, next);
