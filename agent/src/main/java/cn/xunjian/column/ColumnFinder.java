@@ -97,8 +97,7 @@ public final class ColumnFinder {
     }
 
     private boolean more(String text) {
-        return !text.isEmpty() && (text.startsWith("更多") || rules.moreTexts().contains(text)
-                || text.toLowerCase(Locale.ROOT).startsWith("more"));
+        return ListPageReader.more(rules, text);
     }
 
     private void sitemap(Document doc, String homeUrl, PageSource pages, Map<String, Column> found) {

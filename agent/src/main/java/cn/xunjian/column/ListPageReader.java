@@ -107,9 +107,15 @@ public final class ListPageReader {
     }
 
     private boolean skipped(String title) {
-        return title.matches("[\\d\\s.>»<«|]+") || rules.moreTexts().stream().anyMatch(title::equals)
-                || title.startsWith("更多") || rules.nextPageTexts().stream().anyMatch(title::contains)
+        return title.matches("[\\d\\s.>»<«|]+") || more(rules, title)
+                || rules.nextPageTexts().stream().anyMatch(title::contains)
                 || rules.pagerTexts().contains(title);
+    }
+
+    /** Whether a link's text is a block's "更多>>" / "more" link rather than an entry. */
+    static boolean more(ColumnRules rules, String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        return !t.isEmpty() && rules.moreTexts().stream().anyMatch(m -> t.startsWith(m.toLowerCase(Locale.ROOT)));
     }
 
     static boolean web(String href) {
