@@ -90,8 +90,6 @@ public final class Auditor {
                     findings = List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
                             "巡检过程出错，本站结果不完整：" + e, List.of()));
                 }
-                findings = new ArrayList<>(findings);
-                findings.addAll(scorer.thresholds(findings));
                 Verdict verdict = scorer.judge(findings);
                 SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), verdict.label(),
                         verdict.score(), findings);

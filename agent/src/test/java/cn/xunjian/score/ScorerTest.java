@@ -89,28 +89,6 @@ class ScorerTest {
     }
 
     @Test
-    void fiveStaleColumnsVetoAndFourDoNot() {
-        List<Finding> four = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            four.add(new Finding("W-V4", "column.stale", Severity.WARN, "http://127.0.0.1/c" + i + "/", "超期", List.of()));
-        }
-        assertThat(scorer.thresholds(four)).isEmpty();
-        four.add(four.get(0)); // the same column twice is still four columns
-        assertThat(scorer.thresholds(four)).isEmpty();
-        List<Finding> five = new ArrayList<>(four);
-        five.add(new Finding("W-V4", "column.stale", Severity.WARN, "http://127.0.0.1/c9/", "超期", List.of()));
-        List<Finding> vetoes = scorer.thresholds(five);
-        assertThat(vetoes).singleElement().satisfies(f -> {
-            assertThat(f.indicator()).isEqualTo("W-V4");
-            assertThat(f.severity()).isEqualTo(Severity.VETO);
-            assertThat(f.message()).contains("共 5 个").contains("5 个）");
-        });
-        assertThat(scorer.judge(five).passed()).isTrue();
-        five.addAll(vetoes);
-        assertThat(scorer.judge(five).passed()).isFalse();
-    }
-
-    @Test
     void differentProblemsOnOnePageAreDeductedEach() {
         Finding a = new Finding("W-D5", "wording.typo", Severity.DEDUCT, "http://127.0.0.1/a.html", "“按装”应为“安装”", List.of());
         Finding b = new Finding("W-D5", "wording.typo", Severity.DEDUCT, "http://127.0.0.1/a.html", "“既使”应为“即使”", List.of());
