@@ -1,6 +1,5 @@
 package cn.xunjian.text;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -14,7 +13,7 @@ import org.jsoup.select.NodeVisitor;
  * The text a citizen sees on a page, normalised for matching: scripts, styles, templates, hidden inputs and
  * elements hidden by the {@code hidden} attribute or an inline {@code display:none}/{@code visibility:hidden} are
  * dropped; block elements become line breaks so sentences of different blocks never run together; full-width
- * forms become half-width (NFKC), curly quotes become straight ones, zero-width characters go, and whitespace
+ * digits and letters become half-width, curly quotes become straight ones, zero-width characters go, and whitespace
  * between two CJK characters is removed (editors often type "扫黑 除恶").
  */
 public final class PageText {
@@ -60,10 +59,13 @@ public final class PageText {
      * form; line breaks are kept, other whitespace runs become one space (none between CJK characters).
      */
     public static String normalise(String text) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = text;
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (fullWidthAlphanumeric(c)) {
+                c = (char) (c - 0xFEE0);
+            }
             switch (c) {
                 case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad' -> {
                     continue;
@@ -92,6 +94,12 @@ public final class PageText {
         }
         trimTrailingSpace(out);
         return out.toString();
+    }
+
+    /** Full-width digits, letters, plus and minus; CJK punctuation stays as written, for quoting. */
+    private static boolean fullWidthAlphanumeric(char c) {
+        return c >= '\uff10' && c <= '\uff19' || c >= '\uff21' && c <= '\uff3a' || c >= '\uff41' && c <= '\uff5a'
+                || c == '\uff0b' || c == '\uff0d';
     }
 
     private static void trimTrailingSpace(StringBuilder out) {

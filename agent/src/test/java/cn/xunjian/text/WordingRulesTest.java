@@ -93,6 +93,8 @@ class WordingRulesTest {
         assertThat(firing("深刻领悟‘两个维护’的决定性意义", NOW)).containsExactly("F-009");
         assertThat(firing("扫黑 险恶", NOW)).containsExactly("S-005");
         assertThat(firing("不忘初心，牢记使命", NOW)).containsExactly("F-017");
+        assertThat(firing("不忘初心,牢记使命", NOW)).containsExactly("F-017");
         assertThat(firing("不忘初心、牢记使命", NOW)).isEmpty();
+        assertThat(PageText.normalise("电话：１３８ 1234\u3000５６７８")).isEqualTo("电话：138 1234 5678");
     }
 }
