@@ -1,0 +1,75 @@
+package cn.xunjian.text;
+
+import cn.xunjian.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The wording rule base, read from {@code wording-rules.json} (documented in {@code wording-rules.md}).
+ *
+ * @param version the rule base's date
+ * @param maxScreenshotsPerSite how many highlighted screenshots one site's audit may take for wording findings
+ * @param sentenceChars how long a quoted sentence may be in a finding's message
+ * @param history what marks a mention of an outdated name as historical
+ * @param publishDate where an article's publish date is found
+ * @param rules the rules
+ */
+public record WordingRules(String version, int maxScreenshotsPerSite, int sentenceChars, History history,
+                           PublishDateHints publishDate, List<WordingRule> rules) {
+
+    /**
+     * Historical mentions of names that have changed.
+     *
+     * @param prefixes written right before the name (原国土资源部, 时任国务院总理…)
+     * @param sentenceMarkers anywhere in the same sentence (更名, 撤销, 组建, 不再保留…)
+     */
+    public record History(List<String> prefixes, List<String> sentenceMarkers) {
+        public History {
+            prefixes = List.copyOf(prefixes);
+            sentenceMarkers = List.copyOf(sentenceMarkers);
+        }
+    }
+
+    /**
+     * Where a publish date is written.
+     *
+     * @param metaNames {@code <meta name>} values that carry it (PubDate…)
+     * @param labels text labels followed by the date (发布时间…)
+     * @param urlPattern a regex over the URL whose first group is {@code yyyyMMdd}
+     */
+    public record PublishDateHints(List<String> metaNames, List<String> labels, String urlPattern) {
+        public PublishDateHints {
+            metaNames = List.copyOf(metaNames);
+            labels = List.copyOf(labels);
+        }
+    }
+
+    public WordingRules {
+        rules = List.copyOf(rules);
+        Set<String> ids = new HashSet<>();
+        for (WordingRule r : rules) {
+            if (!ids.add(r.id())) {
+                throw new IllegalArgumentException("wording-rules.json: duplicate rule id " + r.id());
+            }
+            for (String e : r.exceptions()) {
+                if (r.wrongForms().stream().noneMatch(PageText.normalise(e)::contains)) {
+                    throw new IllegalArgumentException("wording-rules.json: rule " + r.id() + ", exception \"" + e
+                            + "\" does not contain the wrong form");
+                }
+            }
+        }
+    }
+
+    /** The bundled rule base. */
+    public static WordingRules standard() {
+        try (InputStream in = WordingRules.class.getResourceAsStream("wording-rules.json")) {
+            return Json.mapper().readValue(in, WordingRules.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read wording-rules.json", e);
+        }
+    }
+}
