@@ -1,0 +1,109 @@
+package cn.xunjian.cli;
+
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.crawl.CheckedLink;
+import cn.xunjian.crawl.CrawlLimits;
+import cn.xunjian.crawl.CrawlListener;
+import cn.xunjian.crawl.CrawlResult;
+import cn.xunjian.crawl.SiteCrawler;
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code xunjian links URL}: crawls a site and lists its broken links, images and attachments. */
+@Command(name = "links", description = "检查整个网站的链接、图片和附件（同站页面逐页抓取，每个地址只检查一次）")
+final class LinksCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "URL", description = "起始页面（通常是网站首页）")
+    String url;
+
+    @Option(names = "--json", description = "以 JSON 输出")
+    boolean json;
+
+    @Option(names = "--max-pages", paramLabel = "N", description = "最多抓取的页面数，默认取 crawl.json 中的设置")
+    Integer maxPages;
+
+    @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
+    boolean loopbackOnly;
+
+    @Override
+    public Integer call() throws InterruptedException, JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!isHttpUrl(url)) {
+            err.println("用法错误：URL 应为 http:// 或 https:// 开头的网址：" + url);
+            return ExitCodes.USAGE;
+        }
+        if (maxPages != null && maxPages < 1) {
+            err.println("用法错误：--max-pages 应为正整数");
+            return ExitCodes.USAGE;
+        }
+        CrawlLimits limits = CrawlLimits.defaults();
+        if (maxPages != null) {
+            limits = limits.withMaxPages(maxPages);
+        }
+        long started = System.nanoTime();
+        CrawlResult result;
+        try (SiteCrawler crawler = new SiteCrawler(limits, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)) {
+            result = crawler.crawl(url, new CrawlListener() { });
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (json) {
+            out.println(Json.mapper().writeValueAsString(toJson(result)));
+        } else {
+            printText(out, result, seconds);
+        }
+        return result.broken().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    private static boolean isHttpUrl(String s) {
+        try {
+            URI u = new URI(s.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private ObjectNode toJson(CrawlResult result) {
+        ObjectNode root = Json.mapper().createObjectNode();
+        root.put("start", url);
+        root.put("pages", result.pages());
+        root.put("links", result.links());
+        ArrayNode broken = root.putArray("broken");
+        for (CheckedLink l : result.broken()) {
+            broken.addObject().put("url", l.url()).put("status", l.status().describe()).put("source", l.sourceUrl())
+                    .put("text", l.text()).put("kind", l.kind().name().toLowerCase(Locale.ROOT));
+        }
+        ArrayNode soft = root.putArray("softNotFound");
+        result.softNotFound().forEach(soft::add);
+        ArrayNode notes = root.putArray("notes");
+        result.notes().forEach(notes::add);
+        root.put("truncated", result.truncated());
+        return root;
+    }
+
+    private static void printText(PrintWriter out, CrawlResult result, double seconds) {
+        for (CheckedLink l : result.broken()) {
+            out.println(l.status().describe() + "  " + l.url() + "  " + l.kind().label() + "“" + l.text() + "”"
+                    + (l.sourceUrl().isEmpty() ? "" : "  所在页面 " + l.sourceUrl()));
+        }
+        for (String note : result.notes()) {
+            out.println("说明：" + note);
+        }
+        out.println(String.format(Locale.ROOT, "共抓取页面 %d 个，检查地址 %d 个，失效 %d 个（其中“页面不存在”%d 个），用时 %.1f 秒",
+                result.pages(), result.links(), result.broken().size(), result.softNotFound().size(), seconds));
+    }
+}

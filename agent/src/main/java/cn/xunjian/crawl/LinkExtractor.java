@@ -1,0 +1,108 @@
+package cn.xunjian.crawl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/** The links, images and attachments of a parsed page, normalised, with the kind and text of each. */
+final class LinkExtractor {
+    private static final String SELECTOR = "a[href], area[href], img[src], iframe[src], frame[src], embed[src]";
+    private static final int MAX_TEXT = 40;
+
+    /** A link as found on a page. */
+    record Found(String url, String text, LinkKind kind) {
+    }
+
+    private final UrlNormalizer normalizer;
+    private final Set<String> attachmentExtensions;
+    private final Set<String> imageExtensions;
+
+    LinkExtractor(UrlNormalizer normalizer, CrawlRules rules) {
+        this.normalizer = normalizer;
+        this.attachmentExtensions = rules.attachmentExtensionSet();
+        this.imageExtensions = rules.imageExtensionSet();
+    }
+
+    List<Found> links(Document doc) {
+        Elements elements = doc.select(SELECTOR);
+        List<Found> found = new ArrayList<>(elements.size());
+        for (Element el : elements) {
+            String attr = el.hasAttr("href") ? "href" : "src";
+            String raw = el.attr(attr).strip();
+            if (raw.isEmpty() || raw.startsWith("#") || ignoredScheme(raw)) {
+                continue;
+            }
+            String abs = el.absUrl(attr);
+            Optional<String> url = normalizer.normalize(abs.isEmpty() ? raw : abs);
+            if (url.isEmpty()) {
+                continue;
+            }
+            found.add(new Found(url.get(), label(el), kindOf(el, url.get())));
+        }
+        return found;
+    }
+
+    LinkKind kindOf(Element el, String url) {
+        String tag = el.normalName();
+        if (tag.equals("img")) {
+            return LinkKind.IMAGE;
+        }
+        if (tag.equals("embed")) {
+            return LinkKind.ATTACHMENT;
+        }
+        if (tag.equals("iframe") || tag.equals("frame")) {
+            return LinkKind.PAGE;
+        }
+        return kindOf(url);
+    }
+
+    /** By the extension of the URL's path: images and attachments, else a page. */
+    LinkKind kindOf(String url) {
+        String ext = extension(url);
+        if (imageExtensions.contains(ext)) {
+            return LinkKind.IMAGE;
+        }
+        if (attachmentExtensions.contains(ext)) {
+            return LinkKind.ATTACHMENT;
+        }
+        return LinkKind.PAGE;
+    }
+
+    private static String extension(String url) {
+        int end = url.length();
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            end = q;
+        }
+        int slash = url.lastIndexOf('/', end - 1);
+        int dot = url.lastIndexOf('.', end - 1);
+        return dot > slash && dot >= 0 ? url.substring(dot + 1, end).toLowerCase(Locale.ROOT) : "";
+    }
+
+    static boolean ignoredScheme(String raw) {
+        String lower = raw.toLowerCase(Locale.ROOT);
+        return lower.startsWith("javascript:") || lower.startsWith("mailto:") || lower.startsWith("tel:")
+                || lower.startsWith("data:") || lower.startsWith("sms:") || lower.startsWith("about:");
+    }
+
+    /** The text a reader would use to recognise the link. */
+    static String label(Element el) {
+        String text = el.text().strip();
+        if (text.isEmpty()) {
+            text = el.attr("alt").isBlank() ? el.attr("title").strip() : el.attr("alt").strip();
+        }
+        if (text.isEmpty()) {
+            Element img = el.selectFirst("img[alt]");
+            text = img == null ? "" : img.attr("alt").strip();
+        }
+        if (text.isEmpty()) {
+            text = "<" + el.normalName() + ">";
+        }
+        return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+    }
+}

@@ -1,0 +1,327 @@
+package cn.xunjian.crawl;
+
+import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.check.SitePage;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crawls one site breadth-first and checks every link, image and attachment on its pages once.
+ *
+ * <p>The site is the start URL's host and port, limited to its directory when the start URL has a path prefix
+ * ({@code http://host/yjglj/} crawls only {@code /yjglj/…}). Same-site pages are fetched with GET and parsed
+ * (up to {@link CrawlLimits#maxPages()} and {@link CrawlLimits#maxDepth()}); every other URL is checked with
+ * HEAD, or a GET cut off after the headers, so attachments are never downloaded. Pages that answer 200 but say
+ * they do not exist count as broken ("soft 404").
+ *
+ * <p>Fetching and parsing run on a pool of worker threads; the thread that calls {@link #crawl} owns the
+ * frontier and the visited set and is the only one that calls the listener. Page bodies are dropped once the
+ * listener has seen them.
+ */
+public final class SiteCrawler implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteCrawler.class);
+
+    private final CrawlLimits limits;
+    private final CrawlRules rules;
+    private final NetworkScope scope;
+    private final UrlNormalizer normalizer;
+    private final LinkExtractor extractor;
+    private final Soft404Detector.Rules soft404Rules;
+    private final HttpFetcher fetcher;
+    private final ExecutorService pool;
+    private final int maxInFlight;
+
+    public SiteCrawler(CrawlLimits limits, NetworkScope scope) {
+        this.limits = limits;
+        this.rules = CrawlRules.standard();
+        this.scope = scope;
+        this.normalizer = new UrlNormalizer(rules.traps());
+        this.extractor = new LinkExtractor(normalizer, rules);
+        this.soft404Rules = Soft404Detector.Rules.standard();
+        this.fetcher = new HttpFetcher(limits, rules, scope, normalizer);
+        this.maxInFlight = rules.maxInFlight();
+        this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
+            Thread t = new Thread(r, "crawl");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A same-site page waiting to be fetched, and where it was first linked from. */
+    private record PageTask(String url, int depth, String source, String text, int sourceDepth) {
+    }
+
+    /** Any other URL waiting to be checked. */
+    private record LinkTask(String url, String source, String text, LinkKind kind, int sourceDepth) {
+    }
+
+    private sealed interface Outcome permits PageDone, LinkDone {
+    }
+
+    private record PageDone(PageTask task, LinkStatus status, String finalUrl, String html, boolean soft404,
+                            boolean truncated, List<LinkExtractor.Found> links) implements Outcome {
+    }
+
+    private record LinkDone(LinkTask task, LinkStatus status) implements Outcome {
+    }
+
+    /** Which URLs belong to the crawled site. */
+    private record Site(String origin, String prefix) {
+        static Site of(String start) {
+            URI u = URI.create(start);
+            String path = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+            String prefix = path.substring(0, path.lastIndexOf('/') + 1);
+            String last = path.substring(path.lastIndexOf('/') + 1);
+            if (!last.isEmpty() && !last.contains(".")) {
+                prefix = path + "/"; // "/yjglj" names a directory
+            }
+            String origin = start.substring(0, start.indexOf('/', start.indexOf("://") + 3));
+            return new Site(origin, prefix);
+        }
+
+        boolean contains(String url) {
+            if (!url.startsWith(origin)) {
+                return false;
+            }
+            String rest = url.substring(origin.length());
+            return rest.startsWith(prefix) || (rest + "/").equals(prefix)
+                    || (rest.startsWith("?") && prefix.equals("/"));
+        }
+    }
+
+    /**
+     * Crawls the site of {@code startUrl}, reporting pages and links to the listener as they are found.
+     *
+     * @throws IllegalArgumentException when {@code startUrl} is not an http(s) URL
+     */
+    public CrawlResult crawl(String startUrl, CrawlListener listener) throws InterruptedException {
+        String start = normalizer.normalize(startUrl)
+                .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL: " + startUrl));
+        return new Run(start, listener).run();
+    }
+
+    /** The state of one crawl; touched only by the calling thread. */
+    private final class Run {
+        private final String start;
+        private final CrawlListener listener;
+        private final Site site;
+        private final Soft404Detector soft404 = new Soft404Detector(soft404Rules);
+        private final CrawlTraps traps = new CrawlTraps(rules.traps());
+        private final UrlSet seen = new UrlSet();
+        private final ArrayDeque<PageTask> pages = new ArrayDeque<>();
+        private final ArrayDeque<LinkTask> checks = new ArrayDeque<>();
+        private final BlockingQueue<Outcome> done = new LinkedBlockingQueue<>();
+        private final List<CheckedLink> broken = new ArrayList<>();
+        private final List<String> softNotFound = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private int inFlight;
+        private int pagesQueued;
+        private int pagesParsed;
+        private int links;
+        private int overPageCap;
+        private int overDepthCap;
+        private boolean preferChecks;
+
+        Run(String start, CrawlListener listener) {
+            this.start = start;
+            this.listener = listener;
+            this.site = Site.of(start);
+        }
+
+        CrawlResult run() throws InterruptedException {
+            if (!scope.allows(start)) {
+                notes.add("起始页面超出允许访问的网络范围，未检查：" + start);
+                return result();
+            }
+            probe();
+            seen.add(start);
+            pages.add(new PageTask(start, 0, "", "首页", -1));
+            pagesQueued = 1;
+            while (true) {
+                while (inFlight < maxInFlight && (!pages.isEmpty() || !checks.isEmpty())) {
+                    submitNext();
+                }
+                if (inFlight == 0) {
+                    break;
+                }
+                Outcome o = done.take();
+                inFlight--;
+                if (o instanceof PageDone p) {
+                    handle(p);
+                } else if (o instanceof LinkDone l) {
+                    handle(l);
+                }
+            }
+            if (overPageCap > 0) {
+                notes.add("已达到页面上限（" + limits.maxPages() + " 页），另有 " + overPageCap + " 个本站页面只检查了能否访问");
+            }
+            if (overDepthCap > 0) {
+                notes.add("超过深度上限（" + limits.maxDepth() + " 层）的本站页面 " + overDepthCap + " 个只检查了能否访问");
+            }
+            notes.addAll(traps.notes());
+            return result();
+        }
+
+        private CrawlResult result() {
+            broken.sort(Comparator.comparing(CheckedLink::sourceUrl).thenComparing(CheckedLink::url));
+            return new CrawlResult(pagesParsed, links, broken, softNotFound, notes, overPageCap + overDepthCap > 0);
+        }
+
+        /** Fetches once what the site answers for a URL that cannot exist, to recognise its "not found" page. */
+        private void probe() throws InterruptedException {
+            byte[] random = new byte[8];
+            new SecureRandom().nextBytes(random);
+            String url = site.origin() + site.prefix() + "xunjian-probe-" + HexFormat.of().formatHex(random) + ".html";
+            HttpFetcher.Fetched f = fetcher.page(url);
+            if (f.body() != null && f.status().status() == 200) {
+                Document doc = Jsoup.parse(CharsetDetector.decode(f.body(), f.contentType()), f.finalUrl());
+                soft404.probe(doc.text());
+                LOG.debug("site answers 200 for a non-existent URL; soft-404 comparison on");
+            }
+        }
+
+        private void submitNext() {
+            boolean takeCheck = !checks.isEmpty() && (pages.isEmpty() || preferChecks);
+            preferChecks = !preferChecks;
+            inFlight++;
+            if (takeCheck) {
+                LinkTask t = checks.poll();
+                pool.execute(() -> done.add(checkLink(t)));
+            } else {
+                PageTask t = pages.poll();
+                pool.execute(() -> done.add(fetchPage(t)));
+            }
+        }
+
+        private Outcome checkLink(LinkTask t) {
+            try {
+                return new LinkDone(t, fetcher.check(t.url()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new LinkDone(t, new LinkStatus(t.url(), 0, "检查被中断", "", 0, false));
+            } catch (RuntimeException e) {
+                return new LinkDone(t, new LinkStatus(t.url(), 0, "检查出错：" + e, "", 0, false));
+            }
+        }
+
+        /** Runs on a worker: fetch, decode, parse, extract. */
+        private Outcome fetchPage(PageTask t) {
+            try {
+                HttpFetcher.Fetched f = fetcher.page(t.url());
+                if (f.body() == null || !site.contains(f.finalUrl())) {
+                    return new PageDone(t, f.status(), f.finalUrl(), null, false, false, List.of());
+                }
+                String html = CharsetDetector.decode(f.body(), f.contentType());
+                Document doc = Jsoup.parse(html, f.finalUrl());
+                boolean notFound = t.depth() > 0 && soft404.notFound(doc.title(), doc.text());
+                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(doc);
+                LinkStatus status = notFound ? new LinkStatus(t.url(), 200, "页面不存在（HTTP 200）",
+                        f.status().method(), f.status().millis(), false) : f.status();
+                return new PageDone(t, status, f.finalUrl(), notFound ? null : html, notFound, f.truncated(), found);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new PageDone(t, new LinkStatus(t.url(), 0, "检查被中断", "", 0, false), t.url(), null, false,
+                        false, List.of());
+            } catch (RuntimeException e) {
+                return new PageDone(t, new LinkStatus(t.url(), 0, "检查出错：" + e, "", 0, false), t.url(), null,
+                        false, false, List.of());
+            }
+        }
+
+        private void handle(PageDone p) {
+            PageTask t = p.task();
+            boolean isStart = t.depth() == 0;
+            if (isStart) {
+                if (p.status().broken()) {
+                    notes.add("起始页面无法访问：" + p.status().describe());
+                    broken.add(new CheckedLink(t.url(), "", t.text(), LinkKind.PAGE, p.status(), -1));
+                }
+            } else {
+                report(new CheckedLink(t.url(), t.source(), t.text(), LinkKind.PAGE, p.status(), t.sourceDepth()));
+            }
+            if (p.soft404()) {
+                softNotFound.add(t.url());
+            }
+            if (p.html() == null) {
+                return;
+            }
+            if (!p.finalUrl().equals(t.url()) && !seen.add(p.finalUrl())) {
+                return; // redirected to a page the crawl already has
+            }
+            if (p.truncated()) {
+                notes.add("页面超过 " + mb(limits.maxPageBytes()) + "，只读取了前 " + mb(limits.maxPageBytes())
+                        + "：" + t.url());
+            }
+            pagesParsed++;
+            listener.page(new SitePage(p.finalUrl(), p.html(), t.depth()));
+            for (LinkExtractor.Found link : p.links()) {
+                discover(link, p.finalUrl(), t.depth());
+            }
+        }
+
+        private void discover(LinkExtractor.Found link, String source, int depth) {
+            String url = link.url();
+            if (seen.contains(url)) {
+                return;
+            }
+            boolean crawlable = link.kind() == LinkKind.PAGE && site.contains(url);
+            if (crawlable && traps.trap(url).isPresent()) {
+                seen.add(url);
+                return;
+            }
+            seen.add(url);
+            if (crawlable && depth + 1 <= limits.maxDepth() && pagesQueued < limits.maxPages()) {
+                pagesQueued++;
+                pages.add(new PageTask(url, depth + 1, source, link.text(), depth));
+                return;
+            }
+            if (crawlable && depth + 1 > limits.maxDepth()) {
+                overDepthCap++;
+            } else if (crawlable) {
+                overPageCap++;
+            }
+            if (!scope.allows(url)) {
+                report(new CheckedLink(url, source, link.text(), link.kind(), LinkStatus.skipped(url), depth));
+                return;
+            }
+            checks.add(new LinkTask(url, source, link.text(), link.kind(), depth));
+        }
+
+        private void handle(LinkDone l) {
+            LinkTask t = l.task();
+            report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth()));
+        }
+
+        private void report(CheckedLink link) {
+            links++;
+            if (link.broken()) {
+                broken.add(link);
+            }
+            listener.link(link);
+        }
+    }
+
+    private static String mb(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : String.format(Locale.ROOT, "%d 字节", bytes);
+    }
+
+    /** Stops the worker threads; a crawl in progress ends with an {@link InterruptedException}. */
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,112 @@
+package cn.xunjian.crawl;
+
+import cn.xunjian.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises "soft 404" pages: HTTP 200 pages that say the page does not exist (phrases from {@code soft404.json}
+ * in the title, or in the text of a short page), or whose text is near-identical to what the site returns for a
+ * URL that cannot exist (the probe).
+ */
+final class Soft404Detector {
+    /** The rules as written in {@code soft404.json}. */
+    record Rules(List<String> titlePatterns, List<String> textPatterns, int maxTextChars, double probeSimilarity,
+                 double probeLengthTolerance) {
+        static Rules standard() {
+            try (InputStream in = Soft404Detector.class.getResourceAsStream("soft404.json")) {
+                return Json.mapper().readValue(in, Rules.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read soft404.json", e);
+            }
+        }
+    }
+
+    private static final int SHINGLE = 4;
+    private static final int MAX_FINGERPRINT_CHARS = 20_000;
+
+    private final Rules rules;
+    private final List<Pattern> title;
+    private final List<Pattern> text;
+    private volatile Set<Integer> probe;
+    private volatile int probeLength;
+
+    Soft404Detector(Rules rules) {
+        this.rules = rules;
+        this.title = rules.titlePatterns().stream().map(Pattern::compile).toList();
+        this.text = rules.textPatterns().stream().map(Pattern::compile).toList();
+    }
+
+    /** Remembers the text of the site's answer to a URL that cannot exist. */
+    void probe(String pageText) {
+        String t = squeeze(pageText);
+        probeLength = t.length();
+        probe = shingles(t);
+    }
+
+    /** True when a 200 page with this title and text is really a "not found" page. */
+    boolean notFound(String pageTitle, String pageText) {
+        for (Pattern p : title) {
+            if (p.matcher(pageTitle).find()) {
+                return true;
+            }
+        }
+        String t = squeeze(pageText);
+        if (t.length() <= rules.maxTextChars()) {
+            for (Pattern p : text) {
+                if (p.matcher(t).find()) {
+                    return true;
+                }
+            }
+        }
+        Set<Integer> reference = probe;
+        if (reference == null || reference.isEmpty()) {
+            return false;
+        }
+        int len = Math.min(t.length(), MAX_FINGERPRINT_CHARS);
+        if (Math.abs(len - probeLength) > probeLength * rules.probeLengthTolerance()) {
+            return false;
+        }
+        return jaccard(reference, shingles(t)) >= rules.probeSimilarity();
+    }
+
+    private static String squeeze(String s) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_FINGERPRINT_CHARS));
+        for (int i = 0; i < s.length() && sb.length() < MAX_FINGERPRINT_CHARS; i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static Set<Integer> shingles(String t) {
+        Set<Integer> set = new HashSet<>();
+        for (int i = 0; i + SHINGLE <= t.length(); i++) {
+            set.add(t.substring(i, i + SHINGLE).hashCode());
+        }
+        if (set.isEmpty() && !t.isEmpty()) {
+            set.add(t.hashCode());
+        }
+        return set;
+    }
+
+    private static double jaccard(Set<Integer> a, Set<Integer> b) {
+        if (a.isEmpty() && b.isEmpty()) {
+            return 1;
+        }
+        int common = 0;
+        for (Integer x : b) {
+            if (a.contains(x)) {
+                common++;
+            }
+        }
+        return (double) common / (a.size() + b.size() - common);
+    }
+}

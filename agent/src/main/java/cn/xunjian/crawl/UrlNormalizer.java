@@ -1,0 +1,134 @@
+package cn.xunjian.crawl;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a link as written into the one form the crawler requests and deduplicates on: absolute http(s), fragment
+ * removed, host lower-cased, default port dropped, non-ASCII and spaces percent-encoded as UTF-8 (as a browser
+ * does), and session ids ({@code ;jsessionid=…}, {@code sid=<token>}) removed so one page is not crawled once per
+ * session.
+ */
+final class UrlNormalizer {
+    private final Set<String> sessionParams;
+    private final Pattern sessionValue;
+
+    UrlNormalizer(CrawlRules.Traps traps) {
+        this.sessionParams = traps.sessionParamSet();
+        this.sessionValue = traps.sessionValue();
+    }
+
+    /** The normalised URL, or empty when it is not a well-formed http(s) URL. */
+    Optional<String> normalize(String url) {
+        String s = url.strip();
+        int hash = s.indexOf('#');
+        if (hash >= 0) {
+            s = s.substring(0, hash);
+        }
+        URI uri = parse(s);
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.empty();
+        }
+        int port = uri.getPort();
+        if ((scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443)) {
+            port = -1;
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        path = stripPathSession(path);
+        String query = uri.getRawQuery() == null ? null : stripQuerySession(uri.getRawQuery());
+        StringBuilder sb = new StringBuilder(s.length() + 8).append(scheme).append("://")
+                .append(uri.getHost().toLowerCase(Locale.ROOT));
+        if (port >= 0) {
+            sb.append(':').append(port);
+        }
+        sb.append(path);
+        if (query != null) {
+            sb.append('?').append(query);
+        }
+        return Optional.of(sb.toString());
+    }
+
+    private static URI parse(String s) {
+        try {
+            return new URI(new URI(s).toASCIIString());
+        } catch (URISyntaxException e) {
+            try {
+                return new URI(encodeLoosely(s));
+            } catch (URISyntaxException e2) {
+                return null;
+            }
+        }
+    }
+
+    /** Percent-encodes what a browser would encode before sending: spaces, controls, non-ASCII, stray {@code %}. */
+    static String encodeLoosely(String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(bytes.length + 16);
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean strayPercent = c == '%' && !(i + 2 < bytes.length && isHex(bytes[i + 1]) && isHex(bytes[i + 2]));
+            if (c <= 0x20 || c >= 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`'
+                    || c == '{' || c == '|' || c == '}' || strayPercent) {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            } else {
+                sb.append((char) c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isHex(byte b) {
+        return Character.digit(b, 16) >= 0;
+    }
+
+    private String stripPathSession(String path) {
+        if (path.indexOf(';') < 0) {
+            return path;
+        }
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            int p = segment.indexOf(';');
+            if (p < 0) {
+                continue;
+            }
+            StringBuilder kept = new StringBuilder(segment.substring(0, p));
+            for (String param : segment.substring(p + 1).split(";")) {
+                String name = param.contains("=") ? param.substring(0, param.indexOf('=')) : param;
+                if (!sessionParams.contains(name.toLowerCase(Locale.ROOT))) {
+                    kept.append(';').append(param);
+                }
+            }
+            segments[i] = kept.toString();
+        }
+        String joined = String.join("/", segments);
+        return joined.isEmpty() ? "/" : joined;
+    }
+
+    private String stripQuerySession(String query) {
+        StringBuilder out = new StringBuilder(query.length());
+        for (String param : query.split("&")) {
+            int eq = param.indexOf('=');
+            String name = (eq < 0 ? param : param.substring(0, eq)).toLowerCase(Locale.ROOT);
+            String value = eq < 0 ? "" : param.substring(eq + 1);
+            if (sessionParams.contains(name) && sessionValue.matcher(value).matches()) {
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append('&');
+            }
+            out.append(param);
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+}
