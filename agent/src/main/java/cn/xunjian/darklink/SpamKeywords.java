@@ -50,6 +50,7 @@ public final class SpamKeywords {
 
     private final Data data;
     private final List<String> suppress;
+    private final Map<String, String> normalisedTerms = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SpamKeywords(Data data) {
         this.data = data;
@@ -127,7 +128,7 @@ public final class SpamKeywords {
     private List<String> found(String norm, List<String> terms) {
         List<String> hits = new ArrayList<>();
         for (String t : terms) {
-            if (norm.contains(normalise(t))) {
+            if (norm.contains(normalisedTerms.computeIfAbsent(t, this::normalise))) {
                 hits.add(t);
             }
         }
@@ -138,8 +139,8 @@ public final class SpamKeywords {
     private List<String> withoutContained(List<String> terms, List<String> matched) {
         List<String> kept = new ArrayList<>();
         for (String t : terms) {
-            String n = normalise(t);
-            boolean inside = matched.stream().map(this::normalise).anyMatch(m -> m.length() > n.length() && m.contains(n));
+            String n = normalisedTerms.computeIfAbsent(t, this::normalise);
+            boolean inside = matched.stream().map(m -> normalisedTerms.computeIfAbsent(m, this::normalise)).anyMatch(m -> m.length() > n.length() && m.contains(n));
             if (!inside) {
                 kept.add(t);
             }
