@@ -73,7 +73,7 @@ final class CloakingSite {
         String token = UUID.randomUUID().toString();
         send(ex, normalPage("<p>访问令牌 " + token + " 生成于 " + System.nanoTime() + "</p>"
                 + "<a href=\"/search?t=" + token + "\">站内搜索</a>")
-                .replace("门户网站</", "门户网站</").replace("门户网站\"", "门户网站 " + token + "\""));
+                .replace("门户网站\"", "门户网站 " + token + "\""));
     }
 
     static void casino(HttpExchange ex) throws IOException {
