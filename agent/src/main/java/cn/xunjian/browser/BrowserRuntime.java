@@ -65,7 +65,15 @@ public final class BrowserRuntime implements AutoCloseable {
 
     /** A new browser context (cookies, cache, profile) for one site. */
     public BrowserSession openSession(DeviceProfile profile) {
-        return new BrowserSession(browser, profile, scope);
+        return new BrowserSession(browser, profile, null, scope);
+    }
+
+    /**
+     * A new browser context seen through {@code profile} but announcing {@code userAgentOverride} (a search-engine
+     * spider, say) as its user agent, both in HTTP requests and in {@code navigator.userAgent}.
+     */
+    public BrowserSession openSession(DeviceProfile profile, String userAgentOverride) {
+        return new BrowserSession(browser, profile, userAgentOverride, scope);
     }
 
     public String browserVersion() {

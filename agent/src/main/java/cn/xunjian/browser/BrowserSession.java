@@ -5,6 +5,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.time.Duration;
 
@@ -13,9 +14,13 @@ public final class BrowserSession implements AutoCloseable {
     private final BrowserContext context;
     private final NetworkScope scope;
 
-    BrowserSession(Browser browser, DeviceProfile profile, NetworkScope scope) {
+    BrowserSession(Browser browser, DeviceProfile profile, String userAgentOverride, NetworkScope scope) {
         this.scope = scope;
-        this.context = browser.newContext(profile.contextOptions());
+        Browser.NewContextOptions options = profile.contextOptions();
+        if (userAgentOverride != null) {
+            options.setUserAgent(userAgentOverride);
+        }
+        this.context = browser.newContext(options);
         String init = profile.initScript();
         if (init != null) {
             context.addInitScript(init);
@@ -36,13 +41,33 @@ public final class BrowserSession implements AutoCloseable {
      * dismissed so that a hostile page cannot stall the audit.
      */
     public PageLoad load(String url, Duration timeout) {
+        return load(url, timeout, null, false);
+    }
+
+    /**
+     * Opens {@code url} as a visitor arriving from {@code referer} (sent as the {@code Referer} header and seen by
+     * scripts as {@code document.referrer}; {@code null} for none), waits for the load event, then until the
+     * network is idle (within {@code timeout}) so that redirects made by scripts on load have happened.
+     */
+    public PageLoad load(String url, Duration timeout, String referer) {
+        return load(url, timeout, referer, true);
+    }
+
+    private PageLoad load(String url, Duration timeout, String referer, boolean settle) {
         Page page = context.newPage();
         page.onDialog(d -> d.dismiss());
         page.setDefaultTimeout(timeout.toMillis());
         long start = System.nanoTime();
         try {
-            Response response = page.navigate(url, new Page.NavigateOptions()
-                    .setTimeout(timeout.toMillis()).setWaitUntil(WaitUntilState.LOAD));
+            Page.NavigateOptions options = new Page.NavigateOptions()
+                    .setTimeout(timeout.toMillis()).setWaitUntil(WaitUntilState.LOAD);
+            if (referer != null) {
+                options.setReferer(referer);
+            }
+            Response response = page.navigate(url, options);
+            if (settle) {
+                settle(page, timeout);
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             int status = response == null ? 0 : response.status();
             return new PageLoad.Loaded(page.url(), status, elapsed, new PlaywrightAuditPage(page, context, scope));
@@ -65,6 +90,16 @@ public final class BrowserSession implements AutoCloseable {
      */
     public ScenarioPage openPage() {
         return new PlaywrightScenarioPage(context, scope);
+    }
+
+    private static void settle(Page page, Duration timeout) {
+        try {
+            page.waitForLoadState(LoadState.NETWORKIDLE,
+                    new Page.WaitForLoadStateOptions().setTimeout(timeout.toMillis()));
+            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(timeout.toMillis()));
+        } catch (PlaywrightException e) {
+            // a page that keeps polling never goes idle; what it shows now is what is compared
+        }
     }
 
     @Override

@@ -1,0 +1,39 @@
+package cn.xunjian.darklink;
+
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Thresholds of the visibility classifier, the hosts a hidden link may point to without being a 暗链, and the
+ * Chinese names of the hiding techniques; read from {@code hidden-links.json}.
+ */
+public record HiddenLinkRules(@JsonProperty("_comment") String comment, Map<String, Number> classifier,
+                              List<String> trustedHosts, int maxFindingsPerPage, Map<String, String> reasonLabels) {
+
+    public static HiddenLinkRules standard() {
+        try (InputStream in = HiddenLinkRules.class.getResourceAsStream("hidden-links.json")) {
+            return Json.mapper().readValue(in, HiddenLinkRules.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read hidden-links.json", e);
+        }
+    }
+
+    /** True when {@code host} is a trusted host or below one. */
+    public boolean trusted(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return trustedHosts.stream().anyMatch(t -> h.equals(t) || h.endsWith("." + t));
+    }
+
+    /** The Chinese name of a classifier reason such as {@code covered:div#mask}; the reason itself if unknown. */
+    public String label(String reason) {
+        int colon = reason.indexOf(':');
+        String key = colon < 0 ? reason : reason.substring(0, colon);
+        return reasonLabels.getOrDefault(key, reason);
+    }
+}
