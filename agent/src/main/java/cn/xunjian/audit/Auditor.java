@@ -6,9 +6,12 @@ import cn.xunjian.check.Finding;
 import cn.xunjian.check.FooterMarkRules;
 import cn.xunjian.check.FooterMarksCheck;
 import cn.xunjian.check.HomeLinksCheck;
+import cn.xunjian.check.PageCheck;
 import cn.xunjian.check.Severity;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.crawl.LinkChecker;
+import cn.xunjian.darklink.HiddenLinkCheck;
+import cn.xunjian.darklink.HijackCheck;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.internal.ShanghaiTime;
@@ -30,6 +33,8 @@ import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.score.Scorer;
 import cn.xunjian.score.Verdict;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.text.PrivacyCheck;
+import cn.xunjian.text.WordingCheck;
 import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
@@ -73,11 +78,13 @@ public final class Auditor {
         EvidenceStore store = new EvidenceStore(runDir, clock);
         String generatedAt = ShanghaiTime.iso(clock);
         Scorer scorer = new Scorer(settings.catalogue());
-        List<Check> checks = List.of(new FooterMarksCheck(FooterMarkRules.standard()), new HomeLinksCheck());
+        List<Check> checks = List.of(new FooterMarksCheck(FooterMarkRules.standard()), new HomeLinksCheck(),
+                new HiddenLinkCheck());
         List<SiteReport> reports = new ArrayList<>();
         try (BrowserRuntime browser = BrowserRuntime.start(settings.scope());
              LinkChecker links = new LinkChecker(settings.pageTimeout(), settings.scope(), 4, 16)) {
-            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, siteChecks(), clock);
+            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, pageChecks(), siteChecks(),
+                    clock);
             for (int i = 0; i < sites.size(); i++) {
                 SiteFile site = sites.get(i);
                 progress.siteStarted(i + 1, sites.size(), site);
@@ -111,10 +118,16 @@ public final class Auditor {
         return report;
     }
 
+    /** Checks of every crawled page's HTML. */
+    private static List<PageCheck> pageChecks() {
+        return List.of(new WordingCheck(), new PrivacyCheck());
+    }
+
     /** Whole-site checks, in the order they run. */
     private List<SiteCheck> siteChecks() {
         ConsultationRules consultation = ConsultationRules.standard();
         return List.of(
+                new HijackCheck(),
                 new ConsultationCheck(consultation, JsonFileSubmittedMessageStore.standard()),
                 new MessageListCheck(consultation, MessageRules.standard(), WorkingDayCalendar.standard()),
                 new ScenarioCheck());

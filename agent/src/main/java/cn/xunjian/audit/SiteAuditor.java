@@ -1,5 +1,6 @@
 package cn.xunjian.audit;
 
+import cn.xunjian.browser.AuditPage;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
@@ -11,10 +12,16 @@ import cn.xunjian.check.CheckContext;
 import cn.xunjian.check.CheckOutcome;
 import cn.xunjian.check.CheckRunner;
 import cn.xunjian.check.Finding;
+import cn.xunjian.check.PageCheck;
+import cn.xunjian.check.PageCheckRunner;
+import cn.xunjian.check.PageContext;
 import cn.xunjian.check.ProbeRecord;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.check.Severity;
+import cn.xunjian.column.ColumnFreshnessCheck;
+import cn.xunjian.crawl.CrawlLimits;
+import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
@@ -26,27 +33,38 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Audits one site: availability probes, then the page checks on the rendered home page. */
+/**
+ * Audits one site: availability probes; when the home page opens, the checks of the rendered home page, the
+ * crawl with the page checks on every page, the columns, and the whole-site interactive checks.
+ */
 final class SiteAuditor {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteAuditor.class);
+
     private final AuditSettings settings;
     private final BrowserRuntime browser;
     private final LinkChecker links;
     private final OcrEngine ocr;
     private final QrDecoder qr;
     private final List<Check> checks;
+    private final List<PageCheck> pageChecks;
     private final List<SiteCheck> siteChecks;
+    private final ColumnFreshnessCheck columns;
     private final Clock clock;
 
     SiteAuditor(AuditSettings settings, BrowserRuntime browser, LinkChecker links, OcrEngine ocr, QrDecoder qr,
-                List<Check> checks, List<SiteCheck> siteChecks, Clock clock) {
+                List<Check> checks, List<PageCheck> pageChecks, List<SiteCheck> siteChecks, Clock clock) {
         this.settings = settings;
         this.browser = browser;
         this.links = links;
         this.ocr = ocr;
         this.qr = qr;
         this.checks = checks;
+        this.pageChecks = pageChecks;
         this.siteChecks = siteChecks;
+        this.columns = new ColumnFreshnessCheck();
         this.clock = clock;
     }
 
@@ -75,6 +93,11 @@ final class SiteAuditor {
                 for (CheckOutcome outcome : new CheckRunner().run(checks, ctx)) {
                     findings.addAll(outcome.findings());
                 }
+                SessionRenderer renderer = new SessionRenderer(session, settings.pageTimeout(),
+                        settings.limits().renderBudget());
+                renderer.remember(loaded.url(), loaded.page());
+                renderer.remember(site.url(), loaded.page());
+                findings.addAll(wholeSite(site, loaded.page(), renderer, evidence));
                 for (SiteCheck check : siteChecks) {
                     SiteContext siteContext = new SiteContext(site, loaded.page(), browser, evidence, settings, links,
                             ocr, qr, clock, findings);
@@ -84,6 +107,25 @@ final class SiteAuditor {
                 findings.add(new Finding(AvailabilityCheck.INDICATOR, "audit.incomplete", Severity.INFO, site.url(),
                         "首页未能打开，其余检查未执行", List.of()));
             }
+        }
+        return findings;
+    }
+
+    /** The crawl with the page checks, then the checks that read the site's columns from its pages. */
+    private List<Finding> wholeSite(SiteFile site, AuditPage home, SessionRenderer renderer, SiteEvidence evidence)
+            throws InterruptedException {
+        List<Finding> findings = new ArrayList<>();
+        HttpPageSource pages = new HttpPageSource(CrawlLimits.defaults(), settings.scope(),
+                settings.limits().pageCacheChars());
+        PageContext context = new PageContext(site, evidence, renderer, settings.catalogue(), clock);
+        findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context), pages,
+                renderer, evidence));
+        try {
+            findings.addAll(columns.audit(SiteCrawlPhase.home(home), pages, renderer, evidence, clock));
+        } catch (RuntimeException e) {
+            LOG.warn("column check failed on {}: {}", site.url(), e.toString());
+            findings.add(new Finding("W-V4", "column.errored", Severity.INFO, site.url(),
+                    "检查未能完成（栏目更新）：" + e, List.of()));
         }
         return findings;
     }

@@ -27,8 +27,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bundled demo: a realistic county portal (临江县人民政府) with planted problems, a well-kept department site
- * (临江县教育局, the clean page next to every planted one: nothing may fire on it) and a department site whose home
- * page is down, served from the jar on 127.0.0.1 at a free port.
+ * (临江县教育局, the clean page next to every planted one: nothing may fire on it), a department site hijacked for
+ * search engines (临江县文化广电旅游体育局: cloaked for Baiduspider, a referrer redirect in a script) and a department
+ * site whose home page is down, served from the jar on 127.0.0.1 at a free port.
  *
  * <p>Planted: broken home-page links (404 page, 404 image, 404 attachment, a 500 page, a refused port), a 公安备案
  * mark drawn only in an image (readable only by OCR), a 找错 sitecode that disagrees with the SiteIDCode meta, a
@@ -39,6 +40,8 @@ public final class DemoPortal implements AutoCloseable {
     public static final String PORTAL_CODE = "3301850031";
     public static final String CLEAN_SITE_NAME = "临江县教育局";
     public static final String CLEAN_SITE_CODE = "3301850052";
+    public static final String HIJACKED_SITE_NAME = "临江县文化广电旅游体育局";
+    public static final String HIJACKED_SITE_CODE = "3301850067";
     public static final String DOWN_SITE_NAME = "临江县应急管理局";
     public static final String DOWN_SITE_CODE = "3301850045";
     private static final String ROOT = "/demo/portal";
@@ -87,6 +90,10 @@ public final class DemoPortal implements AutoCloseable {
         return origin() + "/jyj/";
     }
 
+    public String hijackedSiteUrl() {
+        return origin() + "/wgly/";
+    }
+
     public String downSiteUrl() {
         return origin() + "/yjglj/";
     }
@@ -100,6 +107,10 @@ public final class DemoPortal implements AutoCloseable {
             } else if (path.equals("/error/500")) {
                 send(ex, 500, "text/html; charset=utf-8",
                         "<html><body><h1>500 服务器内部错误</h1></body></html>".getBytes(StandardCharsets.UTF_8));
+            } else if (path.startsWith("/ylc/") || path.startsWith("/wgly/") && spider(ex)) {
+                // The hijacked 文广旅体局 site: search-engine spiders get a gambling page (cloaking), and visitors
+                // arriving from a search engine are sent by its tj.js to the same page under /ylc/.
+                send(ex, 200, TYPES.get("html"), hijackResource("spider.html"));
             } else if (path.equals("/images/qr-wechat.png")) {
                 send(ex, 200, "image/png", qr(origin() + "/h5/index.html"));
             } else {
@@ -128,6 +139,17 @@ public final class DemoPortal implements AutoCloseable {
             type = "text/html; charset=GBK";
         }
         send(ex, 200, type, body);
+    }
+
+    private static boolean spider(HttpExchange ex) {
+        String ua = ex.getRequestHeaders().getFirst("User-Agent");
+        return ua != null && ua.contains("Baiduspider");
+    }
+
+    private static byte[] hijackResource(String name) throws IOException {
+        try (InputStream in = DemoPortal.class.getResourceAsStream("/demo/hijack/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     private static byte[] resource(String path) throws IOException {
@@ -169,6 +191,9 @@ public final class DemoPortal implements AutoCloseable {
                         null, null),
                 new cn.xunjian.site.SiteFile(CLEAN_SITE_NAME, CLEAN_SITE_CODE, cleanSiteUrl(), "department",
                         new cn.xunjian.site.SiteFile.Consultation(origin() + "/jyj/zmhd/ask.html", true), null, null,
+                        null),
+                new cn.xunjian.site.SiteFile(HIJACKED_SITE_NAME, HIJACKED_SITE_CODE, hijackedSiteUrl(), "department",
+                        new cn.xunjian.site.SiteFile.Consultation(origin() + "/wgly/zmhd/ask.html", true), null, null,
                         null),
                 new cn.xunjian.site.SiteFile(DOWN_SITE_NAME, DOWN_SITE_CODE, downSiteUrl(), "department", null, null,
                         null, null));

@@ -1,0 +1,94 @@
+package cn.xunjian.audit;
+
+import cn.xunjian.browser.AuditPage;
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.PageCheckRunner;
+import cn.xunjian.check.Renderer;
+import cn.xunjian.check.Severity;
+import cn.xunjian.check.SitePage;
+import cn.xunjian.crawl.CheckedLink;
+import cn.xunjian.crawl.CrawlLimits;
+import cn.xunjian.crawl.CrawlListener;
+import cn.xunjian.crawl.CrawlResult;
+import cn.xunjian.crawl.HttpPageSource;
+import cn.xunjian.crawl.SiteCrawler;
+import cn.xunjian.evidence.Evidence;
+import cn.xunjian.evidence.SiteEvidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The whole-site part of an audit: one breadth-first crawl whose every page goes through the page checks and
+ * into the page source later checks read from; links broken beyond the home page become W-D1 findings (the home
+ * page's own links were judged on the rendered page, at a higher price each).
+ */
+final class SiteCrawlPhase {
+    static final String LINKS = "W-D1";
+
+    private final AuditSettings settings;
+
+    SiteCrawlPhase(AuditSettings settings) {
+        this.settings = settings;
+    }
+
+    List<Finding> run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
+                      SiteEvidence evidence) throws InterruptedException {
+        AuditLimits limits = settings.limits();
+        CrawlLimits crawlLimits = CrawlLimits.defaults().withMaxPages(limits.crawlMaxPages());
+        crawlLimits = new CrawlLimits(crawlLimits.maxPages(), limits.crawlMaxDepth(), crawlLimits.perHost(),
+                crawlLimits.minDelay(), settings.pageTimeout(), crawlLimits.maxPageBytes());
+        List<Finding> findings = new ArrayList<>();
+        CrawlResult result;
+        try (SiteCrawler crawler = new SiteCrawler(crawlLimits, settings.scope())) {
+            result = crawler.crawl(siteUrl, new CrawlListener() {
+                @Override
+                public void page(SitePage page) {
+                    pages.offer(page);
+                    findings.addAll(checks.run(page));
+                }
+            });
+        }
+        findings.addAll(checks.errors());
+        int shots = 0;
+        int beyondHome = 0;
+        for (CheckedLink link : result.broken()) {
+            if (link.fromHome() || link.sourceUrl().isEmpty()) {
+                continue; // the home page's links were judged rendered; a broken start page is W-V2's
+            }
+            String text = link.text() == null ? "" : link.text().strip();
+            beyondHome++;
+            List<Evidence> proof = new ArrayList<>();
+            proof.add(evidence.json("http", "link-broken", link, link.url()));
+            if (shots < limits.brokenLinkScreenshots() && !text.isEmpty()) {
+                Optional<byte[]> shot = renderer.render(link.sourceUrl())
+                        .flatMap(page -> page.highlightedScreenshot(text));
+                if (shot.isPresent()) {
+                    proof.add(evidence.screenshot("link-broken", shot.get(), link.sourceUrl()));
+                    shots++;
+                }
+            }
+            findings.add(new Finding(LINKS, "link.broken", Severity.DEDUCT, link.url(),
+                    String.format(Locale.ROOT, "页面%s不可用：“%s” → %s（%s），位于 %s", link.kind().label(),
+                            text.isEmpty() ? "（无文字）" : text, link.url(), link.status().describe(),
+                            link.sourceUrl()), proof));
+        }
+        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
+                "全站抓取 %d 个页面，检查 %d 个链接、图片和附件，首页以外发现 %d 个不可用", result.pages(),
+                result.links(), beyondHome));
+        if (result.truncated()) {
+            summary.append("；已达抓取上限（").append(crawlLimits.maxPages()).append(" 页），其余页面未检查");
+        }
+        for (String note : result.notes()) {
+            summary.append("；").append(note);
+        }
+        findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
+        return findings;
+    }
+
+    /** The page the crawl saw first, rendered DOM preferred, for checks that judge the home page as a whole. */
+    static SitePage home(AuditPage rendered) {
+        return new SitePage(rendered.url(), rendered.html(), 0);
+    }
+}
