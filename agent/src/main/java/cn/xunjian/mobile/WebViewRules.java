@@ -1,0 +1,55 @@
+package cn.xunjian.mobile;
+
+import cn.xunjian.internal.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Phrases and limits of the web-view check, read from {@code webview.json}.
+ *
+ * @param wechatOnlyPhrases text a page shows when it refuses to run outside WeChat
+ * @param emptyPhrases text of a column or tab with no content (有栏目无内容)
+ * @param errorPhrases text of an error page or error toast
+ * @param tabSelector CSS (Playwright) selector of a view's tabs, clicked one by one
+ * @param minTextChars a page with fewer visible non-space characters is blank
+ * @param qrFindingKind the kind of the footer findings whose decoded QR URLs are further views
+ */
+public record WebViewRules(String source, List<String> wechatOnlyPhrases, List<String> emptyPhrases,
+                           List<String> errorPhrases, String tabSelector, int maxTabs, int maxLinks, int minTextChars,
+                           String qrFindingKind, Timeouts timeouts) {
+    public WebViewRules {
+        wechatOnlyPhrases = List.copyOf(wechatOnlyPhrases);
+        emptyPhrases = List.copyOf(emptyPhrases);
+        errorPhrases = List.copyOf(errorPhrases);
+    }
+
+    public record Timeouts(long pageMs, long settleMs, long actionMs) {
+        public Duration page() {
+            return Duration.ofMillis(pageMs);
+        }
+
+        public Duration settle() {
+            return Duration.ofMillis(settleMs);
+        }
+
+        public Duration action() {
+            return Duration.ofMillis(actionMs);
+        }
+    }
+
+    public static WebViewRules standard() {
+        try (InputStream in = WebViewRules.class.getResourceAsStream("webview.json")) {
+            return Json.mapper().readValue(in, WebViewRules.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read webview.json", e);
+        }
+    }
+
+    static Optional<String> firstIn(String text, List<String> phrases) {
+        return phrases.stream().filter(text::contains).findFirst();
+    }
+}
