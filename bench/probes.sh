@@ -34,6 +34,19 @@ grep -E 'Maximum resident set size|Elapsed \(wall clock\)' "$WORK/http.time" | s
 if [ "$BROWSER_SAMPLE" -gt 0 ]; then
   echo "== Browser probes: $BROWSER_SAMPLE sites, one context per site, sequential"
   /usr/bin/time -v "${JAVA[@]}" cn.xunjian.bench.ProbeBenchmark browser "$WORK/ports" "$BROWSER_SAMPLE" \
-    2>"$WORK/browser.time" | grep -v ' INFO '
-  grep -E 'Maximum resident set size|Elapsed \(wall clock\)' "$WORK/browser.time" | sed 's/^\s*/browser (JVM only) /'
+    >"$WORK/browser.out" 2>"$WORK/browser.time" &
+  TIMED=$!
+  # /usr/bin/time reports the largest single process; Chromium runs as many, so sum the tree's RSS as well.
+  PEAK=0
+  while kill -0 "$TIMED" 2>/dev/null; do
+    TREE=$(ps -eo pid=,ppid=,rss= | awk -v root="$TIMED" '
+      { parent[$1] = $2; rss[$1] = $3 }
+      END { for (p in parent) { q = p; while (q != "" && q != 0 && q != root) q = parent[q]; if (q == root) sum += rss[p] } print sum + 0 }')
+    [ "$TREE" -gt "$PEAK" ] && PEAK=$TREE
+    sleep 0.5
+  done
+  wait "$TIMED"
+  grep -v ' INFO ' "$WORK/browser.out"
+  grep -E 'Maximum resident set size|Elapsed \(wall clock\)' "$WORK/browser.time" | sed 's/^\s*/browser (largest process) /'
+  echo "browser peak RSS of the whole process tree (JVM + Playwright driver + Chromium), sampled: $PEAK kbytes"
 fi

@@ -148,12 +148,24 @@ public final class ProbeBenchmark {
         try (BrowserRuntime runtime = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY)) {
             System.out.printf(Locale.ROOT, "browser launch: %.2f s%n", (System.nanoTime() - launch) / 1e9);
             long start = System.nanoTime();
+            long opening = 0;
+            long probing = 0;
+            long closing = 0;
             for (String url : urls) {
-                try (BrowserSession session = runtime.openSession(DeviceProfile.DESKTOP)) {
-                    records.add(probe.browser(session, url).record());
-                }
+                long t0 = System.nanoTime();
+                BrowserSession session = runtime.openSession(DeviceProfile.DESKTOP);
+                long t1 = System.nanoTime();
+                records.add(probe.browser(session, url).record());
+                long t2 = System.nanoTime();
+                session.close();
+                long t3 = System.nanoTime();
+                opening += t1 - t0;
+                probing += t2 - t1;
+                closing += t3 - t2;
             }
             report("browser", records, (System.nanoTime() - start) / 1e9, 1, count);
+            System.out.printf(Locale.ROOT, "browser time per site: open context %.0f ms, probe %.0f ms, close %.0f ms%n",
+                    opening / 1e6 / count, probing / 1e6 / count, closing / 1e6 / count);
         }
     }
 
