@@ -1,7 +1,6 @@
 package cn.xunjian.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -24,7 +23,7 @@ public sealed interface AlertChannel permits DingTalkRobot, WeComRobot, JsonWebh
             return false;
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(body);
+            JsonNode node = Payloads.MAPPER.readTree(body);
             return node == null || !node.has("errcode") || node.get("errcode").asInt() == 0;
         } catch (IOException e) {
             return true;
