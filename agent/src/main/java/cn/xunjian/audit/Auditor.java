@@ -15,6 +15,8 @@ import cn.xunjian.darklink.HijackCheck;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.mobile.WebViewCheck;
+import cn.xunjian.newmedia.NewMediaCheck;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
 import cn.xunjian.report.CircularWriter;
@@ -32,10 +34,11 @@ import cn.xunjian.scenario.interact.MessageRules;
 import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.score.Scorer;
 import cn.xunjian.score.Verdict;
+import cn.xunjian.search.SiteSearchCheck;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.text.PrivacyCheck;
 import cn.xunjian.text.WordingCheck;
-import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
 import cn.xunjian.vision.TesseractOcrEngine;
@@ -130,6 +133,9 @@ public final class Auditor {
                 new HijackCheck(),
                 new ConsultationCheck(consultation, JsonFileSubmittedMessageStore.standard()),
                 new MessageListCheck(consultation, MessageRules.standard(), WorkingDayCalendar.standard()),
+                new SiteSearchCheck(),
+                new WebViewCheck(),
+                new NewMediaCheck(),
                 new ScenarioCheck());
     }
 

@@ -6,6 +6,7 @@ import cn.xunjian.browser.BrowserUnavailableException;
 import cn.xunjian.browser.NetworkScope;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.CircularWriter;
+import cn.xunjian.report.NewMediaAccounts;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.SiteReport;
@@ -48,11 +49,13 @@ final class AuditRun {
                     stdout.printf("      %s：%s%n", report.name(), report.verdict());
                 }
             });
-            SummaryTable.print(report, stdout);
+            List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, settings.catalogue());
+            SummaryTable.print(report, accounts, stdout);
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
             stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");
             stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
-            return report.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
+            boolean accountsPassed = accounts.stream().allMatch(NewMediaAccounts.Account::passed);
+            return report.allPassed() && accountsPassed ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (BrowserUnavailableException | OcrException e) {
             stderr.println("运行环境不完整：" + e.getMessage());
             return ExitCodes.INTERNAL;

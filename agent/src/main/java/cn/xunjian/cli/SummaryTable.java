@@ -2,9 +2,11 @@ package cn.xunjian.cli;
 
 import cn.xunjian.check.Finding;
 import cn.xunjian.check.Severity;
+import cn.xunjian.report.NewMediaAccounts;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,7 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
-    static void print(Report report, PrintWriter out) {
+    static void print(Report report, List<NewMediaAccounts.Account> accounts, PrintWriter out) {
         out.println();
         out.println("序号 | 网站名称 | 结论 | 得分 | 问题（按指标）");
         out.println("-----+----------+------+------+----------------");
@@ -25,6 +27,12 @@ final class SummaryTable {
         }
         out.printf(Locale.ROOT, "%n共检查 %d 个网站，合格 %d 个，合格率 %.2f%%%n", report.summary().checked(),
                 report.summary().passed(), report.summary().passRate() * 100);
+        if (!accounts.isEmpty()) {
+            long passed = accounts.stream().filter(NewMediaAccounts.Account::passed).count();
+            out.printf(Locale.ROOT, "政务新媒体（含小程序、网页应用）%d 个，合格 %d 个，合格率 %.2f%%%s%n", accounts.size(), passed,
+                    100.0 * passed / accounts.size(), passed == accounts.size() ? "" : "；不合格："
+                            + String.join("、", accounts.stream().filter(a -> !a.passed()).map(a -> a.name()).toList()));
+        }
     }
 
     static String byIndicator(SiteReport site) {

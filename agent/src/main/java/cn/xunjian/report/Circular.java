@@ -15,12 +15,18 @@ import java.util.Set;
 
 /**
  * The content of a 通报 built from a report: totals and 合格率, problems grouped by indicator with the sites that
- * have them, and the annex rows (序号 | 网站名称 | 网站标识码 | 存在问题). Writers render it as Markdown and HTML.
+ * have them, and the annex rows (序号 | 网站名称 | 网站标识码 | 存在问题). When the batch had new-media accounts,
+ * their totals and problems follow the websites', each account judged on its own, with a second annex
+ * (序号 | 账号名称 | 开设主体 | 存在问题) of the failing ones. Writers render it as Markdown and HTML.
+ *
+ * @param newMediaTotals the new-media totals sentence, empty when the batch had no accounts
  */
 public record Circular(String title, String issuer, String date, String intro, String totals,
-                       List<ProblemGroup> problems, List<String> requirements, String annexTitle, List<AnnexRow> annex) {
+                       List<ProblemGroup> problems, List<String> requirements, String annexTitle, List<AnnexRow> annex,
+                       String newMediaTotals, List<ProblemGroup> newMediaProblems, String newMediaAnnexTitle,
+                       List<NewMediaAnnexRow> newMediaAnnex) {
 
-    /** One type of problem and the sites that have it. */
+    /** One type of problem and the sites (or accounts) that have it. */
     public record ProblemGroup(String heading, List<String> sites) {
     }
 
@@ -28,13 +34,19 @@ public record Circular(String title, String issuer, String date, String intro, S
     public record AnnexRow(int number, String name, String siteCode, String problems) {
     }
 
+    /** One row of the new-media annex: a failing account. */
+    public record NewMediaAnnexRow(int number, String account, String owner, String problems) {
+    }
+
     public static Circular of(Report report, IndicatorCatalogue catalogue, CircularTemplate template) {
         OffsetDateTime at = OffsetDateTime.parse(report.generatedAt());
         int quarter = (at.getMonthValue() - 1) / 3 + 1;
         String date = String.format(Locale.ROOT, "%d年%d月%d日", at.getYear(), at.getMonthValue(), at.getDayOfMonth());
         Summary s = report.summary();
+        List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, catalogue);
         String title = template.title().replace("{year}", String.valueOf(at.getYear()))
-                .replace("{quarter}", chineseNumber(quarter));
+                .replace("{quarter}", chineseNumber(quarter))
+                .replace("{subjects}", accounts.isEmpty() ? "政府网站" : "政府网站与政务新媒体");
         String intro = template.intro().replace("{date}", date).replace("{checked}", String.valueOf(s.checked()));
         String totals = String.format(Locale.ROOT, "本次共检查政府网站%d家，合格%d家，不合格%d家，合格率为%.2f%%。",
                 s.checked(), s.passed(), s.checked() - s.passed(), s.passRate() * 100);
@@ -43,7 +55,61 @@ public record Circular(String title, String issuer, String date, String intro, S
             totals += "不合格网站：" + String.join("、", failed) + "。";
         }
         return new Circular(title, template.issuer(), date, intro, totals, groups(report, catalogue),
-                template.requirements(), template.annexTitle(), annex(report, catalogue));
+                template.requirements(), template.annexTitle(), annex(report, catalogue), newMediaTotals(accounts),
+                newMediaGroups(accounts, catalogue), template.newMediaAnnexTitle(), newMediaAnnex(accounts, catalogue));
+    }
+
+    private static String newMediaTotals(List<NewMediaAccounts.Account> accounts) {
+        if (accounts.isEmpty()) {
+            return "";
+        }
+        long passed = accounts.stream().filter(NewMediaAccounts.Account::passed).count();
+        String text = String.format(Locale.ROOT, "检查政务新媒体（含小程序、网页应用）%d个，合格%d个，不合格%d个，合格率为%.2f%%。",
+                accounts.size(), passed, accounts.size() - passed, 100.0 * passed / accounts.size());
+        List<String> failed = accounts.stream().filter(a -> !a.passed()).map(Circular::accountLabel).toList();
+        return failed.isEmpty() ? text : text + "不合格政务新媒体：" + String.join("、", failed) + "。";
+    }
+
+    private static String accountLabel(NewMediaAccounts.Account a) {
+        return "“" + a.name() + "”（" + a.site() + "）";
+    }
+
+    private static List<ProblemGroup> newMediaGroups(List<NewMediaAccounts.Account> accounts,
+                                                     IndicatorCatalogue catalogue) {
+        List<ProblemGroup> groups = new ArrayList<>();
+        for (Indicator ind : catalogue.indicators()) {
+            Set<String> names = new LinkedHashSet<>();
+            boolean veto = false;
+            for (NewMediaAccounts.Account a : accounts) {
+                for (Finding f : a.problems()) {
+                    if (f.indicator().equals(ind.id())) {
+                        names.add(accountLabel(a));
+                        veto |= f.severity() == Severity.VETO;
+                    }
+                }
+            }
+            if (!names.isEmpty()) {
+                groups.add(new ProblemGroup(ind.name() + (veto ? "（单项否决）" : ""), List.copyOf(names)));
+            }
+        }
+        return groups;
+    }
+
+    private static List<NewMediaAnnexRow> newMediaAnnex(List<NewMediaAccounts.Account> accounts,
+                                                         IndicatorCatalogue catalogue) {
+        List<NewMediaAnnexRow> rows = new ArrayList<>();
+        for (NewMediaAccounts.Account a : accounts) {
+            if (a.passed()) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            for (Finding f : a.problems()) {
+                String message = f.message().replaceFirst("^“[^”]*”", "");
+                parts.add(catalogue.indicator(f.indicator()).name() + "：" + message.replaceFirst("^[（(][^）)]*[）)]", ""));
+            }
+            rows.add(new NewMediaAnnexRow(rows.size() + 1, a.name(), a.site(), String.join("；", parts)));
+        }
+        return rows;
     }
 
     private static List<ProblemGroup> groups(Report report, IndicatorCatalogue catalogue) {
@@ -51,6 +117,9 @@ public record Circular(String title, String issuer, String date, String intro, S
         for (Indicator ind : catalogue.indicators()) {
             Set<String> sites = new LinkedHashSet<>();
             boolean veto = false;
+            if (ind.newMedia()) {
+                continue;
+            }
             for (SiteReport site : report.sites()) {
                 for (Finding f : site.findings()) {
                     if (f.indicator().equals(ind.id()) && counts(f)) {
@@ -72,6 +141,9 @@ public record Circular(String title, String issuer, String date, String intro, S
             Map<String, Integer> byIndicator = new LinkedHashMap<>();
             Map<String, Boolean> vetoes = new LinkedHashMap<>();
             for (Indicator ind : catalogue.indicators()) {
+                if (ind.newMedia()) {
+                    continue;
+                }
                 for (Finding f : site.findings()) {
                     if (f.indicator().equals(ind.id()) && counts(f)) {
                         byIndicator.merge(ind.name(), 1, Integer::sum);

@@ -82,6 +82,7 @@ public final class ReportHtmlWriter {
         }
         html.append("</table>\n");
         byIndicator(html, report);
+        newMedia(html, report);
         html.append("</section>\n");
     }
 
@@ -108,6 +109,29 @@ public final class ReportHtmlWriter {
         }
         html.append("<h3>按指标汇总</h3>\n<table><tr><th>指标</th><th>名称</th><th>类型</th><th>涉及网站</th>")
                 .append("<th>问题数</th></tr>\n").append(rows).append("</table>\n");
+    }
+
+    /** New-media accounts, mini programs and web views, each judged on its own. */
+    private void newMedia(StringBuilder html, Report report) {
+        List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, catalogue);
+        if (accounts.isEmpty()) {
+            return;
+        }
+        long passed = accounts.stream().filter(NewMediaAccounts.Account::passed).count();
+        html.append("<h3 id=\"newmedia\">政务新媒体</h3>\n<p>共检查政务新媒体（含小程序、网页应用） <b>").append(accounts.size())
+                .append("</b> 个，合格 <b>").append(passed).append("</b> 个，合格率 <b>")
+                .append(String.format(Locale.ROOT, "%.2f%%", 100.0 * passed / accounts.size())).append("</b>。</p>\n")
+                .append("<table><tr><th>序号</th><th>账号名称</th><th>开设主体</th><th>结论</th><th>问题</th></tr>\n");
+        int i = 1;
+        for (NewMediaAccounts.Account a : accounts) {
+            List<String> problems = a.problems().stream().map(Finding::message).toList();
+            html.append("<tr><td>").append(i++).append("</td><td><a href=\"").append(esc(a.url())).append("\">")
+                    .append(esc(a.name())).append("</a></td><td>").append(esc(a.site())).append("</td><td>")
+                    .append(a.passed() ? "<span class=\"verdict pass\">合格</span>" : "<span class=\"verdict fail\">不合格</span>")
+                    .append("</td><td>").append(problems.isEmpty() ? "无" : esc(String.join("；", problems)))
+                    .append("</td></tr>\n");
+        }
+        html.append("</table>\n");
     }
 
     private static String typeLabel(String type) {

@@ -14,6 +14,8 @@ import java.util.Set;
  * Turns findings into a verdict: any veto finding fails the site and nothing else is scored; otherwise the
  * deductions, capped per indicator, are taken from 100 and a score below the pass mark fails. The same problem
  * at the same place (indicator, kind, URL and message) is deducted once however many times it was found.
+ * Findings about new-media accounts do not count toward the website's verdict: accounts are judged on their own
+ * ({@link cn.xunjian.report.NewMediaAccounts}).
  */
 public final class Scorer {
     private final IndicatorCatalogue catalogue;
@@ -23,6 +25,8 @@ public final class Scorer {
     }
 
     public Verdict judge(List<Finding> findings) {
+        findings = findings.stream().filter(f -> !catalogue.knows(f.indicator())
+                || !catalogue.indicator(f.indicator()).newMedia()).toList();
         if (findings.stream().anyMatch(f -> f.severity() == Severity.VETO)) {
             return new Verdict(false, null);
         }

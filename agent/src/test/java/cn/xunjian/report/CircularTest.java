@@ -77,4 +77,32 @@ class CircularTest {
         assertThat(FindingsCsvWriter.quote("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
         assertThat(csv).contains("临江县应急管理局,3301850045,http://127.0.0.1/yj/,不合格,,W-V2,站点无法访问,availability.failed,单项否决");
     }
+
+    @Test
+    void newMediaAccountsAreJudgedOneByOneAndListedInASecondAnnex() throws IOException {
+        Finding stale = new Finding("M-V2", "newmedia.stale-2w", Severity.VETO, "http://127.0.0.1/nm/ljwl.html",
+                "“临江文旅”（新浪微博）超过两周未更新：最近一次发布于 2026-10-14，距检查日已 40 天", List.of());
+        Finding fresh = new Finding("M-V2", "newmedia.fresh", Severity.INFO, "http://127.0.0.1/nm/ljfb.html",
+                "“临江发布”（微信公众号）正常更新", List.of());
+        Finding emptyTab = new Finding("M-D1", "webview.empty-column", Severity.DEDUCT, "http://127.0.0.1/h5/app.html",
+                "“掌上临江”的栏目“便民地图”无内容（显示“暂无数据”）", List.of());
+        List<SiteReport> sites = List.of(new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", "合格", 100.0,
+                List.of(stale, fresh, emptyTab)));
+        Report report = new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
+        Circular c = Circular.of(report, catalogue, CircularTemplate.standard());
+        assertThat(c.title()).isEqualTo("关于2026年第四季度政府网站与政务新媒体检查情况的通报");
+        assertThat(c.problems()).isEmpty();
+        assertThat(c.annex()).isEmpty();
+        assertThat(c.newMediaTotals()).startsWith("检查政务新媒体（含小程序、网页应用）3个，合格2个，不合格1个，合格率为66.67%。")
+                .endsWith("不合格政务新媒体：“临江文旅”（临江县人民政府）。");
+        assertThat(c.newMediaAnnex()).singleElement().satisfies(row -> {
+            assertThat(row.account()).isEqualTo("临江文旅");
+            assertThat(row.owner()).isEqualTo("临江县人民政府");
+            assertThat(row.problems()).startsWith("内容不更新：超过两周未更新");
+        });
+        new CircularWriter().write(c, dir);
+        String md = Files.readString(dir.resolve("circular.md"), StandardCharsets.UTF_8);
+        assertThat(md).contains("## 附件2　检查发现不合格的政务新媒体").contains("| 1 | 临江文旅 | 临江县人民政府 |")
+                .contains("政务新媒体内容不更新（单项否决）。“临江文旅”（临江县人民政府）存在此类问题。");
+    }
 }

@@ -94,4 +94,12 @@ class ScorerTest {
         Finding b = new Finding("W-D5", "wording.typo", Severity.DEDUCT, "http://127.0.0.1/a.html", "“既使”应为“即使”", List.of());
         assertThat(scorer.judge(List.of(a, b, a)).score()).isEqualTo(99.0);
     }
+
+    @Test
+    void aNewMediaVetoDoesNotFailTheWebsite() {
+        Verdict v = scorer.judge(List.of(f("M-V2", "newmedia.stale-2w", Severity.VETO),
+                f("M-D1", "webview.empty-column", Severity.DEDUCT)));
+        assertThat(v.passed()).isTrue();
+        assertThat(v.score()).isEqualTo(100.0);
+    }
 }
