@@ -115,7 +115,11 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                     + "VERDICT = ?, SCORE = ? WHERE ID = ? AND STATUS = 'running'")) {
                 s.setObject(1, utc(finished));
                 s.setString(2, report.verdict());
-                s.setDouble(3, report.score());
+                if (report.score() == null) {
+                    s.setNull(3, java.sql.Types.DOUBLE);
+                } else {
+                    s.setDouble(3, report.score());
+                }
                 s.setString(4, runId);
                 if (s.executeUpdate() != 1) {
                     throw new IllegalStateException("run " + runId + " is not running any more");
