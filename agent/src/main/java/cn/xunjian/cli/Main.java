@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code xunjian} command line. */
 @Command(name = "xunjian", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "巡检：政府网站与政务新媒体自动检查工具",
-        subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class})
+        subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class,
+            ServeCommand.class, StatusCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,35 @@
+package cn.xunjian.schedule;
+
+import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.browser.BrowserSession;
+import cn.xunjian.browser.DeviceProfile;
+import cn.xunjian.check.AvailabilityProbe;
+import cn.xunjian.check.ProbeRecord;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A browser availability probe (render until the load event) of one site, at a lower cadence than HTTP probes. */
+@DisallowConcurrentExecution
+public final class BrowserProbeJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(BrowserProbeJob.class);
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        ServeServices services = ServeServices.of(context);
+        String url = context.getMergedJobDataMap().getString(ProbeJob.SITE_URL);
+        try (BrowserRuntime browser = BrowserRuntime.start(services.scope());
+             BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
+            AvailabilityProbe probe = new AvailabilityProbe(services.schedule().probes().timeout(), services.clock(),
+                    services.scope());
+            ProbeRecord record = probe.browser(session, url).record();
+            services.results().recordProbe(url, record, services.node());
+            LOG.info("browser probe {}: {}", url, record.ok() ? "ok in " + record.millis() + " ms" : record.reason());
+        } catch (RuntimeException e) {
+            throw new JobExecutionException("browser probe of " + url + " failed: " + e, e);
+        }
+    }
+}

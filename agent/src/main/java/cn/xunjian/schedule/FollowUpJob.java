@@ -1,0 +1,38 @@
+package cn.xunjian.schedule;
+
+import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.scenario.BrowserPages;
+import cn.xunjian.scenario.interact.ConsultationRules;
+import cn.xunjian.scenario.interact.FollowUp;
+import cn.xunjian.scenario.interact.MessageRules;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Looks up the replies to submitted consultation messages (the existing {@link FollowUp}) over the database store. */
+@DisallowConcurrentExecution
+public final class FollowUpJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpJob.class);
+
+    @Override
+    public void execute(JobExecutionContext context) throws JobExecutionException {
+        ServeServices s = ServeServices.of(context);
+        int waiting = s.messages().unanswered().size();
+        if (waiting == 0) {
+            LOG.info("follow-up: no unanswered test messages");
+            return;
+        }
+        LOG.info("follow-up of {} unanswered test messages", waiting);
+        try (BrowserRuntime browser = BrowserRuntime.start(s.scope()); BrowserPages pages = new BrowserPages(browser)) {
+            var outcomes = new FollowUp(pages, s.messages(), ConsultationRules.standard(), MessageRules.standard(),
+                    s.clock()).run();
+            LOG.info("follow-up done: {} of {} answered", outcomes.stream().filter(FollowUp.Outcome::answered).count(),
+                    outcomes.size());
+        } catch (RuntimeException e) {
+            throw new JobExecutionException("follow-up failed: " + e, e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package cn.xunjian.schedule;
+
+import cn.xunjian.store.jdbc.StoredRun;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes runs (rows, then evidence directories) and probes older than the retention period. Rows go first, in one
+ * transaction; a crash before the directories are gone leaves directories without rows, which the start-up
+ * reconciliation removes.
+ */
+@DisallowConcurrentExecution
+public final class RetentionJob implements Job {
+    private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
+
+    @Override
+    public void execute(JobExecutionContext context) {
+        ServeServices s = ServeServices.of(context);
+        int removed = run(s);
+        LOG.info("retention: removed {} runs older than {} days", removed, s.schedule().retention().days());
+    }
+
+    /** Deletes what is older than the retention period; returns the number of runs removed. */
+    static int run(ServeServices s) {
+        Instant cutoff = s.clock().instant().minus(Duration.ofDays(s.schedule().retention().days()));
+        List<StoredRun> deleted = s.results().deleteOlderThan(cutoff);
+        for (StoredRun r : deleted) {
+            EvidenceDirs.remove(r.runDir());
+        }
+        return deleted.size();
+    }
+}
