@@ -16,6 +16,7 @@ import org.jsoup.select.QueryParser;
 final class LinkExtractor {
     private static final Evaluator SELECTOR =
             QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
+    private static final Evaluator BASE = QueryParser.parse("base[href]");
     private static final int MAX_TEXT = 40;
 
     /** A link as found on a page. */
@@ -35,7 +36,7 @@ final class LinkExtractor {
     /** The links of a page parsed with {@code pageUrl} (normalised) as its address. */
     List<Found> links(Document doc, String pageUrl) {
         URI base = URI.create(pageUrl);
-        Element baseTag = doc.selectFirst("base[href]");
+        Element baseTag = doc.selectFirst(BASE);
         if (baseTag != null) {
             Optional<String> declared = normalizer.resolve(base, baseTag.attr("href"));
             if (declared.isPresent()) {
