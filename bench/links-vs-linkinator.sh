@@ -102,7 +102,8 @@ def time_of(name):
     for part in wall.split(":"):
         secs = secs * 60 + float(part)
     rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", text).group(1)) / 1024
-    return secs, rss
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", text).group(1)) for k in ("User", "System"))
+    return secs, rss, cpu
 
 xj = json.load(open(f"{work}/xunjian.json", encoding="utf-8"))
 lk = json.load(open(f"{work}/linkinator.json", encoding="utf-8"))
@@ -110,14 +111,14 @@ xj_broken = {b["url"].replace(prefix, "") for b in xj["broken"]}
 lk_broken = {l["url"].replace(prefix, "") for l in lk["links"] if l["state"] == "BROKEN"}
 lk_urls = {l["url"] for l in lk["links"]}
 expected = {l.strip() for l in open(f"{work}/expected-broken.txt", encoding="utf-8") if l.strip()}
-xt, xr = time_of("xunjian")
-lt, lr = time_of("linkinator")
+xt, xr, xc = time_of("xunjian")
+lt, lr, lc = time_of("linkinator")
 print()
 print(f"site: {xj['pages']} pages parsed by xunjian, {xj['links']} URLs checked (linkinator: {len(lk_urls)} URLs); "
       f"server: {server}")
-print(f"{'tool':<22}{'wall time (s)':>15}{'peak RSS (MB)':>15}{'broken URLs':>13}")
-print(f"{'xunjian links':<22}{xt:>15.1f}{xr:>15.0f}{len(xj_broken):>13}")
-print(f"{'linkinator 6':<22}{lt:>15.1f}{lr:>15.0f}{len(lk_broken):>13}")
+print(f"{'tool':<22}{'wall time (s)':>15}{'CPU time (s)':>14}{'peak RSS (MB)':>15}{'broken URLs':>13}")
+print(f"{'xunjian links':<22}{xt:>15.1f}{xc:>14.1f}{xr:>15.0f}{len(xj_broken):>13}")
+print(f"{'linkinator 6':<22}{lt:>15.1f}{lc:>14.1f}{lr:>15.0f}{len(lk_broken):>13}")
 print(f"speed-up: {lt / xt:.1f}x   (target >= 3x; peak memory target < 512 MB)")
 print(f"expected broken (generator): {len(expected)}")
 only_xj, only_lk = sorted(xj_broken - lk_broken), sorted(lk_broken - xj_broken)
