@@ -34,6 +34,9 @@ final class LinksCommand implements Callable<Integer> {
     @Option(names = "--max-pages", paramLabel = "N", description = "最多抓取的页面数，默认取 crawl.json 中的设置")
     Integer maxPages;
 
+    @Option(names = "--per-host", paramLabel = "N", description = "对同一主机同时发出的最多请求数，默认取 crawl.json 中的设置")
+    Integer perHost;
+
     @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
     boolean loopbackOnly;
 
@@ -49,9 +52,17 @@ final class LinksCommand implements Callable<Integer> {
             err.println("用法错误：--max-pages 应为正整数");
             return ExitCodes.USAGE;
         }
+        if (perHost != null && perHost < 1) {
+            err.println("用法错误：--per-host 应为正整数");
+            return ExitCodes.USAGE;
+        }
         CrawlLimits limits = CrawlLimits.defaults();
         if (maxPages != null) {
             limits = limits.withMaxPages(maxPages);
+        }
+        if (perHost != null) {
+            limits = new CrawlLimits(limits.maxPages(), limits.maxDepth(), perHost, limits.minDelay(),
+                    limits.timeout(), limits.maxPageBytes());
         }
         long started = System.nanoTime();
         CrawlResult result;

@@ -16,7 +16,7 @@ final class HostGate {
         long nextStart;
 
         Slot(int permits) {
-            this.permits = new Semaphore(permits, true);
+            this.permits = new Semaphore(permits);
         }
     }
 

@@ -1,5 +1,6 @@
 package cn.xunjian.crawl;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,10 +9,14 @@ import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /** The links, images and attachments of a parsed page, normalised, with the kind and text of each. */
 final class LinkExtractor {
-    private static final String SELECTOR = "a[href], area[href], img[src], iframe[src], frame[src], embed[src]";
+    private static final Evaluator SELECTOR =
+            QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
+    private static final Evaluator BASE = QueryParser.parse("base[href]");
     private static final int MAX_TEXT = 40;
 
     /** A link as found on a page. */
@@ -28,7 +33,16 @@ final class LinkExtractor {
         this.imageExtensions = rules.imageExtensionSet();
     }
 
-    List<Found> links(Document doc) {
+    /** The links of a page parsed with {@code pageUrl} (normalised) as its address. */
+    List<Found> links(Document doc, String pageUrl) {
+        URI base = URI.create(pageUrl);
+        Element baseTag = doc.selectFirst(BASE);
+        if (baseTag != null) {
+            Optional<String> declared = normalizer.resolve(base, baseTag.attr("href"));
+            if (declared.isPresent()) {
+                base = URI.create(declared.get());
+            }
+        }
         Elements elements = doc.select(SELECTOR);
         List<Found> found = new ArrayList<>(elements.size());
         for (Element el : elements) {
@@ -37,8 +51,7 @@ final class LinkExtractor {
             if (raw.isEmpty() || raw.startsWith("#") || ignoredScheme(raw)) {
                 continue;
             }
-            String abs = el.absUrl(attr);
-            Optional<String> url = normalizer.normalize(abs.isEmpty() ? raw : abs);
+            Optional<String> url = normalizer.resolve(base, raw);
             if (url.isEmpty()) {
                 continue;
             }

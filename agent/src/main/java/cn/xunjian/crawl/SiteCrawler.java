@@ -227,8 +227,8 @@ public final class SiteCrawler implements AutoCloseable {
                 }
                 String html = CharsetDetector.decode(f.body(), f.contentType());
                 Document doc = Jsoup.parse(html, f.finalUrl());
-                boolean notFound = t.depth() > 0 && soft404.notFound(doc.title(), doc.text());
-                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(doc);
+                boolean notFound = t.depth() > 0 && soft404.notFound(doc);
+                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(doc, f.finalUrl());
                 LinkStatus status = notFound ? new LinkStatus(t.url(), 200, "页面不存在（HTTP 200）",
                         f.status().method(), f.status().millis(), false) : f.status();
                 return new PageDone(t, status, f.finalUrl(), notFound ? null : html, notFound, f.truncated(), found);

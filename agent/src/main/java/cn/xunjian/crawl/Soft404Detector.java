@@ -6,8 +6,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
 
 /**
  * Recognises "soft 404" pages: HTTP 200 pages that say the page does not exist (phrases from {@code soft404.json}
@@ -31,15 +33,44 @@ final class Soft404Detector {
     private static final int MAX_FINGERPRINT_CHARS = 20_000;
 
     private final Rules rules;
-    private final List<Pattern> title;
-    private final List<Pattern> text;
+    private final List<Rule> title;
+    private final List<Rule> text;
     private volatile Set<Integer> probe;
     private volatile int probeLength;
 
     Soft404Detector(Rules rules) {
         this.rules = rules;
-        this.title = rules.titlePatterns().stream().map(Pattern::compile).toList();
-        this.text = rules.textPatterns().stream().map(Pattern::compile).toList();
+        this.title = rules.titlePatterns().stream().map(Rule::of).toList();
+        this.text = rules.textPatterns().stream().map(Rule::of).toList();
+    }
+
+    /**
+     * One phrase or pattern. A regular expression runs only when the text contains its longest literal run
+     * (its hint, compared in lower case), so most pages cost a few {@code indexOf} calls instead of regex scans.
+     */
+    private record Rule(Pattern pattern, String hint) {
+        static Rule of(String source) {
+            String literal = source.replaceAll("\\(\\?i\\)", "").replaceAll("\\\\[pP]\\{\\w+\\}", " ")
+                    .replaceAll("\\\\.", " ");
+            String hint = "";
+            // an alternation has no single required literal: such a rule always runs
+            String[] runs = source.contains("|") ? new String[0] : literal.split("[^\\p{L}\\p{N}]+");
+            for (String run : runs) {
+                if (run.length() > hint.length()) {
+                    hint = run;
+                }
+            }
+            return new Rule(Pattern.compile(source), hint.toLowerCase(Locale.ROOT));
+        }
+
+        boolean matches(String s, String lower) {
+            return lower.contains(hint) && pattern.matcher(s).find();
+        }
+    }
+
+    /** True when a parsed 200 page is really a "not found" page. */
+    boolean notFound(Document doc) {
+        return notFound(doc.title(), doc.text());
     }
 
     /** Remembers the text of the site's answer to a URL that cannot exist. */
@@ -51,15 +82,17 @@ final class Soft404Detector {
 
     /** True when a 200 page with this title and text is really a "not found" page. */
     boolean notFound(String pageTitle, String pageText) {
-        for (Pattern p : title) {
-            if (p.matcher(pageTitle).find()) {
+        String titleLower = pageTitle.toLowerCase(Locale.ROOT);
+        for (Rule r : title) {
+            if (r.matches(pageTitle, titleLower)) {
                 return true;
             }
         }
         String t = squeeze(pageText);
         if (t.length() <= rules.maxTextChars()) {
-            for (Pattern p : text) {
-                if (p.matcher(t).find()) {
+            String lower = t.toLowerCase(Locale.ROOT);
+            for (Rule r : text) {
+                if (r.matches(t, lower)) {
                     return true;
                 }
             }

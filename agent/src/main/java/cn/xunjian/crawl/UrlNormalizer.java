@@ -25,12 +25,41 @@ final class UrlNormalizer {
 
     /** The normalised URL, or empty when it is not a well-formed http(s) URL. */
     Optional<String> normalize(String url) {
-        String s = url.strip();
-        int hash = s.indexOf('#');
-        if (hash >= 0) {
-            s = s.substring(0, hash);
+        return normalize(parse(withoutFragment(url.strip())));
+    }
+
+    /**
+     * Resolves a link as written on a page against the page's (normalised) URL and normalises it; cheaper than
+     * jsoup's {@code absUrl}, which runs regular expressions over every URL.
+     */
+    Optional<String> resolve(URI base, String link) {
+        String s = withoutFragment(link.strip());
+        if (s.startsWith("?")) {
+            // RFC 3986: a query-only reference keeps the base path (java.net.URI follows RFC 2396 here)
+            String b = base.toString();
+            int q = b.indexOf('?');
+            return normalize((q < 0 ? b : b.substring(0, q)) + s);
         }
-        URI uri = parse(s);
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        URI rel = parse(s);
+        if (rel == null) {
+            return Optional.empty();
+        }
+        try {
+            return normalize(rel.isAbsolute() ? rel : base.resolve(rel));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String withoutFragment(String s) {
+        int hash = s.indexOf('#');
+        return hash >= 0 ? s.substring(0, hash) : s;
+    }
+
+    private Optional<String> normalize(URI uri) {
         if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
             return Optional.empty();
         }
@@ -45,7 +74,7 @@ final class UrlNormalizer {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         path = stripPathSession(path);
         String query = uri.getRawQuery() == null ? null : stripQuerySession(uri.getRawQuery());
-        StringBuilder sb = new StringBuilder(s.length() + 8).append(scheme).append("://")
+        StringBuilder sb = new StringBuilder(path.length() + 40).append(scheme).append("://")
                 .append(uri.getHost().toLowerCase(Locale.ROOT));
         if (port >= 0) {
             sb.append(':').append(port);
@@ -59,7 +88,8 @@ final class UrlNormalizer {
 
     private static URI parse(String s) {
         try {
-            return new URI(new URI(s).toASCIIString());
+            URI u = new URI(s);
+            return isAscii(s) ? u : new URI(u.toASCIIString());
         } catch (URISyntaxException e) {
             try {
                 return new URI(encodeLoosely(s));
@@ -85,6 +115,15 @@ final class UrlNormalizer {
             }
         }
         return sb.toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(byte b) {
