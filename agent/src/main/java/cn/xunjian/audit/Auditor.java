@@ -14,6 +14,7 @@ import cn.xunjian.darklink.HiddenLinkCheck;
 import cn.xunjian.darklink.HijackCheck;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.mobile.WebViewCheck;
 import cn.xunjian.newmedia.NewMediaCheck;
@@ -36,7 +37,6 @@ import cn.xunjian.score.Scorer;
 import cn.xunjian.score.Verdict;
 import cn.xunjian.search.SiteSearchCheck;
 import cn.xunjian.site.SiteFile;
-import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.text.PrivacyCheck;
 import cn.xunjian.text.WordingCheck;
 import cn.xunjian.vision.OcrEngine;
@@ -47,8 +47,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,16 +66,26 @@ public final class Auditor {
     private final Clock clock;
     private final OcrEngine ocr;
     private final QrDecoder qr;
+    private final AuditServices services;
 
     public Auditor(AuditSettings settings, Clock clock) {
-        this(settings, clock, new TesseractOcrEngine(), new ZxingQrDecoder());
+        this(settings, clock, AuditServices.standalone());
+    }
+
+    public Auditor(AuditSettings settings, Clock clock, AuditServices services) {
+        this(settings, clock, new TesseractOcrEngine(), new ZxingQrDecoder(), services);
     }
 
     public Auditor(AuditSettings settings, Clock clock, OcrEngine ocr, QrDecoder qr) {
+        this(settings, clock, ocr, qr, AuditServices.standalone());
+    }
+
+    public Auditor(AuditSettings settings, Clock clock, OcrEngine ocr, QrDecoder qr, AuditServices services) {
         this.settings = settings;
         this.clock = clock;
         this.ocr = ocr;
         this.qr = qr;
+        this.services = services;
     }
 
     /** Runs the audit and writes every output into {@code runDir}. */
@@ -84,6 +97,8 @@ public final class Auditor {
         List<Check> checks = List.of(new FooterMarksCheck(FooterMarkRules.standard()), new HomeLinksCheck(),
                 new HiddenLinkCheck());
         List<SiteReport> reports = new ArrayList<>();
+        Map<String, SiteHistory> histories = new LinkedHashMap<>();
+        SiteHistories past = new SiteHistories(services, settings.catalogue(), clock);
         try (BrowserRuntime browser = BrowserRuntime.start(settings.scope());
              LinkChecker links = new LinkChecker(settings.pageTimeout(), settings.scope(), 4, 16)) {
             SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, pageChecks(), siteChecks(),
@@ -100,6 +115,11 @@ public final class Auditor {
                     findings = List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
                             "巡检过程出错，本站结果不完整：" + e, List.of()));
                 }
+                Optional<SiteHistories.Result> withPast = past.apply(site, findings);
+                if (withPast.isPresent()) {
+                    findings = withPast.get().findings();
+                    histories.put(site.url(), withPast.get().history());
+                }
                 Verdict verdict = scorer.judge(findings);
                 SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), verdict.label(),
                         verdict.score(), findings);
@@ -110,7 +130,7 @@ public final class Auditor {
         Report report = new Report(generatedAt, Summary.of(reports), reports);
         new ReportJsonWriter().write(report, runDir);
         store.recordReport(ReportJsonWriter.FILE);
-        new ReportHtmlWriter(settings.catalogue()).write(report, runDir);
+        new ReportHtmlWriter(settings.catalogue()).write(report, runDir, histories);
         store.recordReport(ReportHtmlWriter.FILE);
         new CircularWriter().write(Circular.of(report, settings.catalogue(), CircularTemplate.standard()), runDir);
         store.recordReport(CircularWriter.MARKDOWN);
@@ -131,7 +151,7 @@ public final class Auditor {
         ConsultationRules consultation = ConsultationRules.standard();
         return List.of(
                 new HijackCheck(),
-                new ConsultationCheck(consultation, JsonFileSubmittedMessageStore.standard()),
+                new ConsultationCheck(consultation, services.messages()),
                 new MessageListCheck(consultation, MessageRules.standard(), WorkingDayCalendar.standard()),
                 new SiteSearchCheck(),
                 new WebViewCheck(),

@@ -3,6 +3,9 @@ package cn.xunjian.report;
 import cn.xunjian.check.Finding;
 import cn.xunjian.check.Severity;
 import cn.xunjian.evidence.Evidence;
+import cn.xunjian.history.FindingChange;
+import cn.xunjian.history.HistoryHtml;
+import cn.xunjian.history.SiteHistory;
 import cn.xunjian.score.Indicator;
 import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.vision.ImageScaling;
@@ -49,15 +52,26 @@ public final class ReportHtmlWriter {
     }
 
     public Path write(Report report, Path runDir) throws IOException {
+        return write(report, runDir, Map.of());
+    }
+
+    /**
+     * Writes the report; a site with a history (under the daemon: the stored week of probes and the previous run)
+     * gains its availability week, chart and forecast, and each finding a 新发现 / 仍存在 mark.
+     *
+     * @param histories by site URL
+     */
+    public Path write(Report report, Path runDir, Map<String, SiteHistory> histories) throws IOException {
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<title>巡检报告 ").append(esc(report.generatedAt())).append("</title><style>")
-                .append(STYLE).append("</style></head><body>\n");
+                .append(STYLE).append(HistoryHtml.STYLE).append("</style></head><body>\n");
         html.append("<header><h1>政府网站巡检报告</h1><div>生成时间：").append(esc(report.generatedAt()))
                 .append("</div></header>\n<main>\n");
         summary(html, report);
         for (int i = 0; i < report.sites().size(); i++) {
-            site(html, report.sites().get(i), i + 1, runDir);
+            SiteReport site = report.sites().get(i);
+            site(html, site, i + 1, runDir, Optional.ofNullable(histories.get(site.url())));
         }
         html.append("</main></body></html>\n");
         Path file = runDir.resolve(FILE);
@@ -142,7 +156,7 @@ public final class ReportHtmlWriter {
         };
     }
 
-    private void site(StringBuilder html, SiteReport site, int index, Path runDir) {
+    private void site(StringBuilder html, SiteReport site, int index, Path runDir, Optional<SiteHistory> history) {
         html.append("<section class=\"site\" id=\"site-").append(index).append("\"><h2>").append(esc(site.name()))
                 .append(" ").append(verdict(site)).append("</h2>\n<p>网址：<a href=\"").append(esc(site.url())).append("\">")
                 .append(esc(site.url())).append("</a>　网站标识码：").append(esc(nz(site.siteCode())))
@@ -154,6 +168,7 @@ public final class ReportHtmlWriter {
                 groups.put(ind.id(), fs);
             }
         }
+        history.ifPresent(h -> html.append(HistoryHtml.section(h)));
         if (groups.isEmpty()) {
             html.append("<p>未发现问题。</p>\n");
         }
@@ -163,16 +178,17 @@ public final class ReportHtmlWriter {
             html.append("<h3 class=\"indicator\">").append(esc(ind.id())).append(" ").append(esc(ind.name()))
                     .append(problems == 0 ? "（无问题）" : "（" + problems + "项问题）").append("</h3>\n<ul>\n");
             for (Finding f : g.getValue()) {
-                finding(html, f, runDir);
+                finding(html, f, runDir, history.flatMap(h -> h.changeOf(f)));
             }
             html.append("</ul>\n");
         }
         html.append("</section>\n");
     }
 
-    private void finding(StringBuilder html, Finding f, Path runDir) {
+    private void finding(StringBuilder html, Finding f, Path runDir, Optional<FindingChange.Change> change) {
         html.append("<li class=\"finding\"><span class=\"sev sev-").append(f.severity().json()).append("\">")
-                .append(esc(f.severity().label())).append("</span> ").append(esc(f.message()))
+                .append(esc(f.severity().label())).append("</span> ").append(change.map(HistoryHtml::badge).orElse(""))
+                .append(esc(f.message()))
                 .append("<div class=\"url\">").append(esc(f.url())).append("　[").append(esc(f.kind())).append("]</div>");
         if (!f.evidence().isEmpty()) {
             html.append("<div class=\"evidence\">");

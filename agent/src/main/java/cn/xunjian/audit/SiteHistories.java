@@ -1,0 +1,61 @@
+package cn.xunjian.audit;
+
+import cn.xunjian.check.Finding;
+import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.check.Severity;
+import cn.xunjian.history.AvailabilityVerdict;
+import cn.xunjian.history.SiteHistory;
+import cn.xunjian.score.IndicatorCatalogue;
+import cn.xunjian.site.SiteFile;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Joins a site's findings with its past when the audit runs under the daemon. W-V2 is defined over a week of
+ * probes, so once the stored week decides (veto or not), the week's finding carries the verdict and this run's own
+ * probe failures stay in the report as warnings; with too few stored probes this run's probes still decide.
+ */
+final class SiteHistories {
+    private static final Duration LOOK_BACK = Duration.ofDays(8);
+
+    private final AuditServices services;
+    private final IndicatorCatalogue catalogue;
+    private final Clock clock;
+
+    SiteHistories(AuditServices services, IndicatorCatalogue catalogue, Clock clock) {
+        this.services = services;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** The findings with the week's W-V2 verdict applied, and the history the report shows; empty without a store. */
+    Optional<Result> apply(SiteFile site, List<Finding> findings) {
+        if (services.probes().isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        List<ProbeRecord> probes = services.probes().get().probes(site.url(), now.minus(LOOK_BACK), now);
+        List<Finding> previous = services.runs().flatMap(r -> r.previousFindings(site.url(), services.runId()))
+                .orElse(null);
+        SiteHistory first = SiteHistory.of(probes, previous, findings, clock, catalogue);
+        List<Finding> judged = new ArrayList<>();
+        boolean weekDecides = first.week().verdict() != AvailabilityVerdict.INSUFFICIENT;
+        for (Finding f : findings) {
+            if (weekDecides && f.indicator().equals("W-V2") && f.severity() == Severity.VETO) {
+                judged.add(new Finding(f.indicator(), f.kind(), Severity.WARN, f.url(),
+                        f.message() + "（W-V2 按近7天的探测记录判定，见下条）", f.evidence()));
+            } else {
+                judged.add(f);
+            }
+        }
+        judged.add(first.week().finding());
+        return Optional.of(new Result(judged, SiteHistory.of(probes, previous, judged, clock, catalogue)));
+    }
+
+    record Result(List<Finding> findings, SiteHistory history) {
+    }
+}
