@@ -55,7 +55,7 @@ class DemoIT {
     void printsTheSummaryTableAndThePathOfTheHtmlReport() {
         assertThat(stdout).contains("序号 | 网站名称 | 结论 | 得分 | 问题（按指标）")
                 .contains("临江县人民政府").contains("临江县应急管理局 | 不合格 | 否决 | W-V2×2")
-                .contains("临江县教育局 | 合格 | 100").contains("共检查 3 个网站").contains("报告：" + out.resolve("report.html"));
+                .contains("临江县教育局 | 合格 | 100").contains("共检查 4 个网站").contains("政务新媒体（含小程序、网页应用）5 个，合格 4 个").contains("报告：" + out.resolve("report.html"));
         assertThat(out.resolve("report.html")).exists();
     }
 
@@ -72,6 +72,24 @@ class DemoIT {
         JsonNode qr = findings("临江县人民政府").stream()
                 .filter(f -> f.get("kind").asText().equals("footer.qr")).findFirst().orElseThrow();
         assertThat(qr.get("message").asText()).contains("/h5/index.html");
+    }
+
+    @Test
+    void everyPlantedWholeSiteProblemIsFound() {
+        List<String> portal = kinds("临江县人民政府");
+        assertThat(portal).contains("darklink.hidden", "wording.serious", "wording.formulation", "wording.outdated-name",
+                "wording.typo", "privacy.id-number", "privacy.mobile", "column.blank", "column.stale",
+                "column.backdated", "interaction.unanswered-90-days", "interaction.slow-reply", "search.ok",
+                "webview.empty-column", "newmedia.stale-2w");
+        assertThat(portal.stream().filter("darklink.hidden"::equals)).hasSize(3);
+        assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().equals("link.broken"))
+                .extracting(f -> f.get("message").asText())
+                .anySatisfy(m -> assertThat(m).contains("2026-szzf-cases.docx").contains("HTTP 404"))
+                .anySatisfy(m -> assertThat(m).contains("szzf-award.jpg"))
+                .anySatisfy(m -> assertThat(m).contains("页面不存在（HTTP 200）"));
+        assertThat(kinds("临江县文化广电旅游体育局")).contains("hijack.spider", "hijack.referer")
+                .doesNotContain("darklink.hidden");
+        assertThat(kinds("临江县人民政府")).doesNotContain("hijack.spider", "hijack.referer");
     }
 
     @Test
