@@ -1,6 +1,9 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.alert.AlertEvent;
+import cn.xunjian.audit.AuditServices;
 import cn.xunjian.audit.Auditor;
+import cn.xunjian.check.Finding;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.Manifest;
 import cn.xunjian.internal.Json;
@@ -12,6 +15,7 @@ import cn.xunjian.store.jdbc.StoredRun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -52,10 +56,15 @@ public final class AuditJob implements Job {
                 s.clock().instant(), runDir));
         LOG.info("audit {} of {} started{}", runId, site.url(), context.isRecovering() ? " (recovering)" : "");
         try {
-            Report report = new Auditor(s.auditSettings(), s.clock()).audit(List.of(site), runDir,
+            List<Finding> previous = s.results().previousFindings(site.url(), runId).orElse(null);
+            AuditServices services = new AuditServices(s.messages(), Optional.of(s.results()),
+                    Optional.of(s.results()), runId);
+            Report report = new Auditor(s.auditSettings(), s.clock(), services).audit(List.of(site), runDir,
                     Auditor.ProgressListener.NONE);
             Manifest manifest = Json.mapper().readValue(runDir.resolve(EvidenceStore.MANIFEST).toFile(), Manifest.class);
             s.results().completeRun(runId, s.clock().instant(), report.sites().get(0), manifest.files());
+            s.alerts().audited(new AlertEvent.Site(site.name(), site.url()), previous,
+                    report.sites().get(0).findings());
             LOG.info("audit {} of {} completed: {} with {} findings", runId, site.url(),
                     report.sites().get(0).verdict(), report.sites().get(0).findings().size());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.browser.NetworkScope;
 import cn.xunjian.check.AvailabilityProbe;
@@ -15,6 +16,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -91,7 +93,12 @@ public final class Daemon implements AutoCloseable {
             ServeServices services = new ServeServices(schedule, byKey, new JdbcResultStore(db.dataSource()),
                     new JdbcSubmittedMessageStore(db.dataSource()),
                     new AvailabilityProbe(schedule.probes().timeout(), clock, scope), settings, scope, clock,
-                    light.getSchedulerInstanceId());
+                    light.getSchedulerInstanceId(), DaemonAlerts.of(schedule, clock));
+            Instant since = clock.instant().minus(Duration.ofDays(1));
+            for (ScheduledSite s : sites) {
+                services.alerts().prime(new AlertEvent.Site(s.site().name(), s.site().url()),
+                        services.results().probes(s.site().url(), since, clock.instant()));
+            }
             light.getContext().put(ServeServices.KEY, services);
             heavy.getContext().put(ServeServices.KEY, services);
             Daemon daemon = new Daemon(db, light, heavy, services);
@@ -295,6 +302,7 @@ public final class Daemon implements AutoCloseable {
                 LOG.warn("run {} of {} did not finish before shutdown; marked interrupted", run.id(), run.siteUrl());
             }
         }
+        services.alerts().close();
         db.close();
         LOG.info("serve stopped");
     }

@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.check.ProbeRecord;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -20,6 +21,7 @@ public final class ProbeJob implements Job {
         try {
             ProbeRecord record = services.probe().http(url);
             services.results().recordProbe(url, record, services.node());
+            services.alerts().probed(new AlertEvent.Site(siteName(services, url), url), record);
             if (record.ok()) {
                 LOG.debug("probe {} ok in {} ms", url, record.millis());
             } else {
@@ -28,5 +30,10 @@ public final class ProbeJob implements Job {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String siteName(ServeServices services, String url) {
+        return services.sites().values().stream().filter(s -> s.site().url().equals(url))
+                .map(s -> s.site().name()).findFirst().orElse(url);
     }
 }

@@ -59,8 +59,13 @@ public record Schedule(Path file, List<Path> sites, Probes probes, String auditC
      * One alert webhook.
      *
      * @param type {@code dingtalk}, {@code wecom} or {@code json}
+     * @param secret the DingTalk robot's 加签 secret, or null
      */
-    public record AlertTarget(String type, String url) {
+    public record AlertTarget(String type, String url, String secret) {
+        @Override
+        public String toString() {
+            return "AlertTarget[" + type + "]"; // the URL carries the robot's token
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ record ScheduleJson(List<String> sites, ProbesJson probes, CronJson audit, CronJ
     record DatabaseJson(String url, String user, String password) {
     }
 
-    record AlertJson(String type, String url) {
+    record AlertJson(String type, String url, String secret) {
     }
 
     record ClusterJson(String instanceId, Integer checkinIntervalMillis) {

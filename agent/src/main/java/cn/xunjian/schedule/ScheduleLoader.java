@@ -245,7 +245,7 @@ public final class ScheduleLoader {
                     fail(field + ".type", "取值应为 dingtalk / json / wecom");
                 }
                 httpUrl(field + ".url", a.url());
-                out.add(new Schedule.AlertTarget(type, a.url()));
+                out.add(new Schedule.AlertTarget(type, a.url(), a.secret()));
             }
             return out;
         }

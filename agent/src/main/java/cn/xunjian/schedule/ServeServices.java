@@ -17,10 +17,11 @@ import org.quartz.SchedulerException;
  *
  * @param sites the scheduled sites by {@link ScheduledSite#key()}
  * @param node this node's scheduler instance id, recorded with runs and probes
+ * @param alerts where probe streaks, recoveries and new veto findings are reported
  */
 public record ServeServices(Schedule schedule, Map<String, ScheduledSite> sites, JdbcResultStore results,
                             JdbcSubmittedMessageStore messages, AvailabilityProbe probe, AuditSettings auditSettings,
-                            NetworkScope scope, Clock clock, String node) {
+                            NetworkScope scope, Clock clock, String node, DaemonAlerts alerts) {
     static final String KEY = "xunjian.services";
 
     public Path runsDir() {

@@ -56,7 +56,7 @@ class ScheduleFileTest {
         assertThat(s.probes().interval()).isEqualTo(Duration.ofSeconds(5));
         assertThat(s.probes().browserInterval()).isNull();
         assertThat(s.outputDir()).isEqualTo(dir.resolve("runs"));
-        assertThat(s.alerts()).containsExactly(new Schedule.AlertTarget("dingtalk", "http://127.0.0.1:1/robot"));
+        assertThat(s.alerts()).containsExactly(new Schedule.AlertTarget("dingtalk", "http://127.0.0.1:1/robot", null));
         assertThat(s.database().toString()).doesNotContain("p]");
         assertThat(s.cluster().checkinInterval()).isEqualTo(Duration.ofSeconds(1));
     }
