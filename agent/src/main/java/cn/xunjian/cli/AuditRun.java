@@ -1,5 +1,6 @@
 package cn.xunjian.cli;
 
+import cn.xunjian.audit.AuditServices;
 import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.audit.Auditor;
 import cn.xunjian.browser.BrowserUnavailableException;
@@ -11,12 +12,14 @@ import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.vision.OcrException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Runs an audit for a command and prints progress, the summary table and where the report is. */
 final class AuditRun {
@@ -31,14 +34,27 @@ final class AuditRun {
 
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, PrintWriter stdout,
                    PrintWriter stderr) {
+        return run(sites, out, scope, timeoutSeconds, false, stdout, stderr);
+    }
+
+    /**
+     * @param messagesInRunDir keep submitted test messages in the run directory rather than the local store (the
+     *     demo's messages go to a server that is gone when the demo ends; no later run should look them up)
+     */
+    static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
+                   PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.system(ShanghaiTime.ZONE);
         Path runDir = (out == null ? defaultOut(clock) : out).toAbsolutePath().normalize();
+        AuditServices services = messagesInRunDir
+                ? new AuditServices(new JsonFileSubmittedMessageStore(runDir.resolve("submitted-messages.json")),
+                        Optional.empty(), Optional.empty(), null)
+                : AuditServices.standalone();
         AuditSettings settings = AuditSettings.standard(scope);
         if (timeoutSeconds != null) {
             settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(timeoutSeconds), scope);
         }
         try {
-            Report report = new Auditor(settings, clock).audit(sites, runDir, new Auditor.ProgressListener() {
+            Report report = new Auditor(settings, clock, services).audit(sites, runDir, new Auditor.ProgressListener() {
                 @Override
                 public void siteStarted(int index, int total, SiteFile site) {
                     stdout.printf("[%d/%d] 正在检查 %s（%s）…%n", index, total, site.name(), site.url());

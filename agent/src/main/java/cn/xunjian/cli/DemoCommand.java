@@ -21,7 +21,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         try (DemoPortal portal = DemoPortal.start()) {
             spec.commandLine().getOut().println("演示门户已启动：" + portal.portalUrl());
-            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, spec.commandLine().getOut(),
+            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         } catch (IOException e) {
             spec.commandLine().getErr().println("演示门户无法启动：" + e.getMessage());
