@@ -103,6 +103,13 @@ public final class LinkChecker implements AutoCloseable {
         try {
             HttpResponse<InputStream> resp = client.send(req, HttpResponse.BodyHandlers.ofInputStream());
             resp.body().close(); // headers decide; attachments are never downloaded whole
+            boolean downgrade = "https".equals(uri.getScheme())
+                    && resp.headers().firstValue("Location").orElse("").startsWith("http:");
+            if (resp.statusCode() >= 300 && resp.statusCode() < 400 && !downgrade) {
+                // the client followed as many redirects as it allows and still got one: a loop or an endless chain
+                // (an https page sending to http is not followed by the client but opens in a browser)
+                return new LinkStatus(url, resp.statusCode(), "重定向次数过多（循环跳转）", method, millis(start), false);
+            }
             return new LinkStatus(url, resp.statusCode(), null, method, millis(start), false);
         } catch (HttpConnectTimeoutException e) {
             return new LinkStatus(url, 0, "连接超时", method, millis(start), false);

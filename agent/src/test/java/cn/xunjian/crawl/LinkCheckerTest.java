@@ -58,6 +58,24 @@ class LinkCheckerTest {
     }
 
     @Test
+    void aRedirectLoopIsBrokenAndAWorkingRedirectIsNot() throws Exception {
+        server.route("/loop-a", ex -> {
+            ex.getResponseHeaders().set("Location", "/loop-b");
+            FixtureServer.send(ex, 302, "text/html", new byte[0]);
+        }).route("/loop-b", ex -> {
+            ex.getResponseHeaders().set("Location", "/loop-a");
+            FixtureServer.send(ex, 302, "text/html", new byte[0]);
+        }).route("/moved", ex -> {
+            ex.getResponseHeaders().set("Location", "/ok.html");
+            FixtureServer.send(ex, 301, "text/html", new byte[0]);
+        });
+        var statuses = checker.check(List.of(server.url("/loop-a"), server.url("/moved")));
+        assertThat(statuses.get(server.url("/loop-a")).broken()).isTrue();
+        assertThat(statuses.get(server.url("/loop-a")).describe()).contains("循环");
+        assertThat(statuses.get(server.url("/moved")).broken()).isFalse();
+    }
+
+    @Test
     void linksOutsideTheScopeAreSkippedNotRequested() throws Exception {
         LinkStatus s = checker.check(List.of("https://www.gov.cn/")).get("https://www.gov.cn/");
         assertThat(s.skipped()).isTrue();
