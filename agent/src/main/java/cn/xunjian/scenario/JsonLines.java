@@ -1,18 +1,13 @@
 package cn.xunjian.scenario;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import cn.xunjian.internal.JsonFieldLines;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
  * The line each field and array element of a JSON text is written on, keyed by path ({@code steps[2].target.css},
- * {@code steps[2]}); the root object is {@code ""}. Same approach as the site file loader: Jackson's tree keeps no
- * locations, so one streaming pass records them.
+ * {@code steps[2]}); the root object is {@code ""}.
  */
 final class JsonLines {
     private final Map<String, Integer> lines;
@@ -22,47 +17,7 @@ final class JsonLines {
     }
 
     static JsonLines of(ObjectMapper mapper, String text) throws IOException {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
-            ArrayDeque<String> stack = new ArrayDeque<>();
-            ArrayDeque<Integer> index = new ArrayDeque<>();
-            String pending = null;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                int line = p.currentTokenLocation().getLineNr();
-                switch (t) {
-                    case FIELD_NAME -> {
-                        pending = p.currentName();
-                        lines.putIfAbsent(join(stack, pending), line);
-                    }
-                    case START_OBJECT, START_ARRAY -> {
-                        if (stack.isEmpty()) {
-                            lines.putIfAbsent("", line);
-                            stack.push("");
-                        } else {
-                            String seg = pending != null ? pending : "[" + nextIndex(index) + "]";
-                            if (pending == null) {
-                                lines.putIfAbsent(join(stack, seg), line);
-                            }
-                            stack.push(seg);
-                        }
-                        index.push(t == JsonToken.START_ARRAY ? -1 : Integer.MIN_VALUE);
-                        pending = null;
-                    }
-                    case END_OBJECT, END_ARRAY -> {
-                        stack.pop();
-                        index.pop();
-                    }
-                    default -> {
-                        if (pending == null) {
-                            lines.putIfAbsent(join(stack, "[" + nextIndex(index) + "]"), line);
-                        }
-                        pending = null;
-                    }
-                }
-            }
-        }
-        return new JsonLines(lines);
+        return new JsonLines(JsonFieldLines.of(mapper, text));
     }
 
     /** The line of {@code path}, else of the nearest enclosing path that has one, else 1. */
@@ -79,33 +34,5 @@ final class JsonLines {
             int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
             p = cut <= 0 ? "" : p.substring(0, cut);
         }
-    }
-
-    private static int nextIndex(ArrayDeque<Integer> index) {
-        if (index.isEmpty() || index.peek() == Integer.MIN_VALUE) {
-            return 0;
-        }
-        int next = index.pop() + 1;
-        index.push(next);
-        return next;
-    }
-
-    private static String join(ArrayDeque<String> stack, String name) {
-        StringBuilder sb = new StringBuilder();
-        Iterator<String> it = stack.descendingIterator();
-        while (it.hasNext()) {
-            String seg = it.next();
-            if (seg.isEmpty()) {
-                continue;
-            }
-            if (sb.length() > 0 && !seg.startsWith("[")) {
-                sb.append('.');
-            }
-            sb.append(seg);
-        }
-        if (sb.length() > 0 && !name.startsWith("[")) {
-            sb.append('.');
-        }
-        return sb.append(name).toString();
     }
 }

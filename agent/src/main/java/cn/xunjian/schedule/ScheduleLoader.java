@@ -1,6 +1,7 @@
 package cn.xunjian.schedule;
 
 import cn.xunjian.internal.Json;
+import cn.xunjian.internal.JsonFieldLines;
 import cn.xunjian.schedule.ScheduleJson.AlertJson;
 import cn.xunjian.store.jdbc.Dialect;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -67,7 +68,7 @@ public final class ScheduleLoader {
         Map<String, Integer> lines;
         ScheduleJson json;
         try {
-            lines = FieldLines.of(mapper, text);
+            lines = JsonFieldLines.of(mapper, text);
             json = mapper.readValue(text, ScheduleJson.class);
         } catch (UnrecognizedPropertyException e) {
             throw new ScheduleFileException(file, path(e), line(lines(file, text), path(e), e),
@@ -296,7 +297,7 @@ public final class ScheduleLoader {
 
     private Map<String, Integer> lines(Path file, String text) {
         try {
-            return FieldLines.of(mapper, text);
+            return JsonFieldLines.of(mapper, text);
         } catch (IOException e) {
             return Map.of();
         }

@@ -1,10 +1,9 @@
 package cn.xunjian.site;
 
 import cn.xunjian.internal.Json;
+import cn.xunjian.internal.JsonFieldLines;
 import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -16,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -102,75 +100,13 @@ public final class SiteFileLoader {
 
     /** Maps each field path (e.g. {@code webviews[0].url}) to the line it is written on. */
     private Map<String, Integer> fieldLines(Path file, String text) {
-        Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
-            java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
-            java.util.ArrayDeque<Integer> index = new java.util.ArrayDeque<>();
-            String pending = null;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                switch (t) {
-                    case FIELD_NAME -> {
-                        pending = p.currentName();
-                        lines.putIfAbsent(join(stack, pending), p.currentLocation().getLineNr());
-                    }
-                    case START_OBJECT, START_ARRAY -> {
-                        if (stack.isEmpty() && pending == null && t == JsonToken.START_OBJECT) {
-                            lines.putIfAbsent("", p.currentLocation().getLineNr());
-                            stack.push("");
-                        } else {
-                            String seg = pending != null ? pending : "[" + nextIndex(index) + "]";
-                            stack.push(seg);
-                        }
-                        index.push(t == JsonToken.START_ARRAY ? -1 : Integer.MIN_VALUE);
-                        pending = null;
-                    }
-                    case END_OBJECT, END_ARRAY -> {
-                        stack.pop();
-                        index.pop();
-                    }
-                    default -> {
-                        if (pending == null) {
-                            nextIndex(index);
-                        }
-                        pending = null;
-                    }
-                }
-            }
+        try {
+            return JsonFieldLines.of(mapper, text);
         } catch (JsonProcessingException e) {
             throw new SiteFileException(file, "(JSON)", line(e.getLocation()), "JSON 格式错误：" + e.getOriginalMessage());
         } catch (IOException e) {
             throw new SiteFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
         }
-        return lines;
-    }
-
-    private static int nextIndex(java.util.ArrayDeque<Integer> index) {
-        if (index.isEmpty() || index.peek() == Integer.MIN_VALUE) {
-            return 0;
-        }
-        int next = index.pop() + 1;
-        index.push(next);
-        return next;
-    }
-
-    private static String join(java.util.ArrayDeque<String> stack, String name) {
-        StringBuilder sb = new StringBuilder();
-        var it = stack.descendingIterator();
-        while (it.hasNext()) {
-            String seg = it.next();
-            if (seg.isEmpty()) {
-                continue;
-            }
-            if (sb.length() > 0 && !seg.startsWith("[")) {
-                sb.append('.');
-            }
-            sb.append(seg);
-        }
-        if (sb.length() > 0) {
-            sb.append('.');
-        }
-        return sb.append(name).toString();
     }
 
     private static String path(JsonMappingException e) {

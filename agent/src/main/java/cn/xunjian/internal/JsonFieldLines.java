@@ -1,4 +1,4 @@
-package cn.xunjian.schedule;
+package cn.xunjian.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -6,14 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 
-/** Maps each field path of a JSON text (e.g. {@code alerts[0].url}) to the line it is written on. */
-final class FieldLines {
-    private FieldLines() {
+/**
+ * The line each field and array element of a JSON text is written on, keyed by path ({@code steps[2].target.css},
+ * {@code alerts[0]}); the root object is {@code ""}. Jackson's tree keeps no locations, so one streaming pass
+ * records them, for the messages that name file, field and line (site files, scenarios, schedules).
+ */
+public final class JsonFieldLines {
+    private JsonFieldLines() {
     }
 
-    static Map<String, Integer> of(ObjectMapper mapper, String text) throws IOException {
+    public static Map<String, Integer> of(ObjectMapper mapper, String text) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = mapper.getFactory().createParser(text)) {
             ArrayDeque<String> stack = new ArrayDeque<>();
@@ -21,19 +26,20 @@ final class FieldLines {
             String pending = null;
             JsonToken t;
             while ((t = p.nextToken()) != null) {
+                int line = p.currentTokenLocation().getLineNr();
                 switch (t) {
                     case FIELD_NAME -> {
                         pending = p.currentName();
-                        lines.putIfAbsent(join(stack, pending), p.currentLocation().getLineNr());
+                        lines.putIfAbsent(join(stack, pending), line);
                     }
                     case START_OBJECT, START_ARRAY -> {
-                        if (stack.isEmpty() && pending == null && t == JsonToken.START_OBJECT) {
-                            lines.putIfAbsent("", p.currentLocation().getLineNr());
+                        if (stack.isEmpty()) {
+                            lines.putIfAbsent("", line);
                             stack.push("");
                         } else {
                             String seg = pending != null ? pending : "[" + nextIndex(index) + "]";
                             if (pending == null) {
-                                lines.putIfAbsent(join(stack, seg), p.currentLocation().getLineNr());
+                                lines.putIfAbsent(join(stack, seg), line);
                             }
                             stack.push(seg);
                         }
@@ -46,7 +52,7 @@ final class FieldLines {
                     }
                     default -> {
                         if (pending == null) {
-                            lines.putIfAbsent(join(stack, "[" + nextIndex(index) + "]"), p.currentLocation().getLineNr());
+                            lines.putIfAbsent(join(stack, "[" + nextIndex(index) + "]"), line);
                         }
                         pending = null;
                     }
@@ -67,7 +73,7 @@ final class FieldLines {
 
     private static String join(ArrayDeque<String> stack, String name) {
         StringBuilder sb = new StringBuilder();
-        var it = stack.descendingIterator();
+        Iterator<String> it = stack.descendingIterator();
         while (it.hasNext()) {
             String seg = it.next();
             if (seg.isEmpty()) {
