@@ -118,8 +118,14 @@ final class SiteAuditor {
         HttpPageSource pages = new HttpPageSource(CrawlLimits.defaults(), settings.scope(),
                 settings.limits().pageCacheChars());
         PageContext context = new PageContext(site, evidence, renderer, settings.catalogue(), clock);
-        findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context), pages,
-                renderer, evidence));
+        try {
+            findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context),
+                    pages, renderer, evidence));
+        } catch (RuntimeException e) {
+            LOG.warn("crawl failed on {}: {}", site.url(), e.toString());
+            findings.add(new Finding(SiteCrawlPhase.LINKS, "crawl.errored", Severity.INFO, site.url(),
+                    "检查未能完成（全站抓取）：" + e, List.of()));
+        }
         try {
             findings.addAll(columns.audit(SiteCrawlPhase.home(home), pages, renderer, evidence, clock));
         } catch (RuntimeException e) {

@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Joins a site's findings with its past when the audit runs under the daemon. W-V2 is defined over a week of
@@ -20,6 +22,7 @@ import java.util.Optional;
  * probe failures stay in the report as warnings; with too few stored probes this run's probes still decide.
  */
 final class SiteHistories {
+    private static final Logger LOG = LoggerFactory.getLogger(SiteHistories.class);
     private static final Duration LOOK_BACK = Duration.ofDays(8);
 
     private final AuditServices services;
@@ -32,11 +35,23 @@ final class SiteHistories {
         this.clock = clock;
     }
 
-    /** The findings with the week's W-V2 verdict applied, and the history the report shows; empty without a store. */
+    /**
+     * The findings with the week's W-V2 verdict applied, and the history the report shows; empty without a store,
+     * or when the store cannot be read (the run is then judged on its own probes, as a one-off audit is).
+     */
     Optional<Result> apply(SiteFile site, List<Finding> findings) {
         if (services.probes().isEmpty()) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(withPast(site, findings));
+        } catch (RuntimeException e) {
+            LOG.warn("history of {} unreadable, judged on this run alone: {}", site.url(), e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Result withPast(SiteFile site, List<Finding> findings) {
         Instant now = clock.instant();
         List<ProbeRecord> probes = services.probes().get().probes(site.url(), now.minus(LOOK_BACK), now);
         List<Finding> previous = services.runs().flatMap(r -> r.previousFindings(site.url(), services.runId()))
@@ -53,7 +68,7 @@ final class SiteHistories {
             }
         }
         judged.add(first.week().finding());
-        return Optional.of(new Result(judged, SiteHistory.of(probes, previous, judged, clock, catalogue)));
+        return new Result(judged, SiteHistory.of(probes, previous, judged, clock, catalogue));
     }
 
     record Result(List<Finding> findings, SiteHistory history) {
