@@ -1,30 +1,18 @@
 package cn.xunjian.scenario;
 
+import cn.xunjian.internal.ConfigFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** A scenario file that cannot be used; the message names the file, the line and the step. */
-public final class ScenarioFileException extends RuntimeException {
-    private final Path file;
-    private final int line;
+public final class ScenarioFileException extends ConfigFileException {
     private final String step;
 
     /**
      * @param step e.g. {@code 第 3 步（click）}, or a field name outside the steps
      */
     public ScenarioFileException(Path file, int line, String step, String problem) {
-        super(String.format(Locale.ROOT, "场景文件 %s 第 %d 行，%s：%s", file, line, step, problem));
-        this.file = file;
-        this.line = line;
+        super("场景文件", file, line, step, problem);
         this.step = step;
-    }
-
-    public Path file() {
-        return file;
-    }
-
-    public int line() {
-        return line;
     }
 
     public String step() {

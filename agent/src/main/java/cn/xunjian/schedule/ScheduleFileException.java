@@ -1,30 +1,18 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.internal.ConfigFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** A schedule file that cannot be used; the message names the file, the field and the line (exit code 2). */
-public final class ScheduleFileException extends RuntimeException {
-    private final Path file;
+public final class ScheduleFileException extends ConfigFileException {
     private final String field;
-    private final int line;
 
     public ScheduleFileException(Path file, String field, int line, String problem) {
-        super(String.format(Locale.ROOT, "计划文件 %s 第 %d 行，字段 \"%s\"：%s", file, line, field, problem));
-        this.file = file;
+        super("计划文件", file, line, "字段 \"" + field + "\"", problem);
         this.field = field;
-        this.line = line;
-    }
-
-    public Path file() {
-        return file;
     }
 
     public String field() {
         return field;
-    }
-
-    public int line() {
-        return line;
     }
 }
