@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code serve} as a child process gets SIGTERM in the middle of an audit of a site whose home page takes a minute,
- * with a two-second {@code --shutdown-wait}: the audit cannot finish in time, so the run must end up interrupted
- * with its evidence removed, never left {@code running}.
+ * {@code serve} as a child process gets SIGTERM in the middle of an audit: the run either completes within
+ * {@code --shutdown-wait} or ends up interrupted with its evidence removed — never left {@code running}.
  */
 class GracefulShutdownIT {
     private static final String HOME = """
@@ -43,6 +42,8 @@ class GracefulShutdownIT {
     private HttpServer server;
     private ExecutorService pool;
     private final List<Process> children = new ArrayList<>();
+    /** How long the home page takes to answer. */
+    private volatile long homeDelayMillis;
 
     @BeforeEach
     void slowSite() throws IOException {
@@ -53,7 +54,7 @@ class GracefulShutdownIT {
             try {
                 boolean home = exchange.getRequestURI().getPath().equals("/");
                 if (home) {
-                    Thread.sleep(60_000);
+                    Thread.sleep(homeDelayMillis);
                 }
                 byte[] body = (home ? HOME : "not found").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -83,7 +84,46 @@ class GracefulShutdownIT {
     }
 
     @Test
-    void sigtermDuringAnAuditStopsTheDaemonWithinTheShutdownWaitAndLeavesNoRunRunning() throws Exception {
+    void sigtermDuringAnAuditThatCannotFinishInTheShutdownWaitLeavesTheRunInterruptedWithItsEvidenceRemoved()
+            throws Exception {
+        homeDelayMillis = 60_000;
+        Running run = startAuditing(2);
+
+        String text = terminate(run);
+        assertThat(text).contains("serve stopping: waiting up to PT2S").contains("serve stopped")
+                .contains("run " + run.id() + " of").contains("did not finish before shutdown; marked interrupted");
+        // the process is gone: the test may now open the database file itself
+        assertThat(string(run.db(), "SELECT STATUS FROM XJ_RUNS WHERE ID = '" + run.id() + "'")).isEqualTo("interrupted");
+        assertThat(count(run.db(), "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'")).isZero();
+        assertThat(count(run.db(), "SELECT COUNT(*) FROM XJ_FINDINGS WHERE RUN_ID = '" + run.id() + "'")).isZero();
+        assertThat(count(run.db(), "SELECT COUNT(*) FROM XJ_EVIDENCE WHERE RUN_ID = '" + run.id() + "'")).isZero();
+        assertThat(run.dir()).doesNotExist();
+    }
+
+    @Test
+    void sigtermDuringAnAuditThatFinishesWithinTheShutdownWaitLetsItCompleteBeforeTheDaemonStops() throws Exception {
+        homeDelayMillis = 0;
+        Running run = startAuditing(60);
+
+        String text = terminate(run);
+        assertThat(text).contains("serve stopping: waiting up to PT1M").contains("serve stopped")
+                .doesNotContain("did not finish before shutdown");
+        // the signal came while the audit ran, and the daemon waited for it before stopping
+        int completed = text.indexOf("audit " + run.id() + " of " + run.site() + " completed");
+        assertThat(completed).as(text).isGreaterThan(text.indexOf("serve stopping"));
+        assertThat(completed).isLessThan(text.indexOf("serve stopped"));
+        assertThat(string(run.db(), "SELECT STATUS FROM XJ_RUNS WHERE ID = '" + run.id() + "'")).isEqualTo("completed");
+        assertThat(count(run.db(), "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'")).isZero();
+        assertThat(count(run.db(), "SELECT COUNT(*) FROM XJ_EVIDENCE WHERE RUN_ID = '" + run.id() + "'")).isPositive();
+        assertThat(run.dir().resolve("report.json")).exists();
+    }
+
+    /** A serve process, its log and database, and the audit run it has begun. */
+    private record Running(Process serve, Path log, String db, String id, Path dir, String site) {
+    }
+
+    /** Starts serve with the given shutdown wait and returns once an audit has begun writing its run directory. */
+    private Running startAuditing(int shutdownWaitSeconds) throws Exception {
         Files.writeString(dir.resolve("site.json"), "{ \"name\": \"临江市人民政府\", \"url\": \"http://127.0.0.1:"
                 + server.getAddress().getPort() + "/\" }", StandardCharsets.UTF_8);
         Path file = dir.resolve("schedule.json");
@@ -99,37 +139,31 @@ class GracefulShutdownIT {
         String url = new ScheduleLoader(dir.resolve("x")).load(file).database().url();
         Path log = dir.resolve("serve.log");
 
-        Process serve = serve(file, log);
+        Process serve = serve(file, log, shutdownWaitSeconds);
         waitFor(log, () -> logText(log).contains("巡检服务已启动"), Duration.ofSeconds(60));
         waitFor(log, () -> count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'") == 1,
                 Duration.ofSeconds(60));
         String runId = string(url, "SELECT ID FROM XJ_RUNS WHERE STATUS = 'running'");
         Path runDir = Path.of(string(url, "SELECT RUN_DIR FROM XJ_RUNS WHERE ID = '" + runId + "'"));
         waitFor(log, () -> Files.isDirectory(runDir), Duration.ofSeconds(30));
-        // the audit has begun writing its run directory and now waits for the home page, which takes a minute
-
-        serve.destroy();
-        assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as("serve exits after SIGTERM").isTrue();
-        assertThat(serve.exitValue()).isEqualTo(SIGTERM_EXIT);
-
-        String text = logText(log);
-        assertThat(text).contains("serve stopping: waiting up to PT2S").contains("serve stopped")
-                .contains("run " + runId + " of").contains("did not finish before shutdown; marked interrupted");
-        // the process is gone: the test may now open the database file itself
-        assertThat(string(url, "SELECT STATUS FROM XJ_RUNS WHERE ID = '" + runId + "'")).isEqualTo("interrupted");
-        assertThat(count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'")).isZero();
-        assertThat(count(url, "SELECT COUNT(*) FROM XJ_FINDINGS WHERE RUN_ID = '" + runId + "'")).isZero();
-        assertThat(count(url, "SELECT COUNT(*) FROM XJ_EVIDENCE WHERE RUN_ID = '" + runId + "'")).isZero();
-        assertThat(runDir).doesNotExist();
+        return new Running(serve, log, url, runId, runDir, "http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
-    private Process serve(Path schedule, Path log) throws IOException {
+    /** Sends SIGTERM, checks the process ends as a JVM ends on SIGTERM, and returns its log. */
+    private static String terminate(Running run) throws InterruptedException {
+        run.serve().destroy();
+        assertThat(run.serve().waitFor(90, TimeUnit.SECONDS)).as("serve exits after SIGTERM").isTrue();
+        assertThat(run.serve().exitValue()).isEqualTo(SIGTERM_EXIT);
+        return logText(run.log());
+    }
+
+    private Process serve(Path schedule, Path log, int shutdownWaitSeconds) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the daemon logs its stop at info level; the default level of the packaged logger is warn
         ProcessBuilder pb = new ProcessBuilder(java, "-Dfile.encoding=UTF-8",
                 "-Dorg.slf4j.simpleLogger.log.cn.xunjian.schedule=info",
                 "-cp", System.getProperty("java.class.path"),
-                "cn.xunjian.cli.Main", "serve", "--shutdown-wait", "2", schedule.toString())
+                "cn.xunjian.cli.Main", "serve", "--shutdown-wait", Integer.toString(shutdownWaitSeconds), schedule.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Process p = pb.start();
