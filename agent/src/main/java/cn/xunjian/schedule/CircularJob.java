@@ -11,6 +11,7 @@ import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
 import cn.xunjian.store.jdbc.StoredRun;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class CircularJob implements Job {
         Report report = new Report(ShanghaiTime.iso(s.clock()), Summary.of(sites), sites);
         Path dir = s.schedule().outputDir().resolve("circulars").resolve(ShanghaiTime.stamp(s.clock()));
         try {
+            Files.createDirectories(dir);
             new ReportJsonWriter().write(report, dir);
             new ReportHtmlWriter(s.auditSettings().catalogue()).write(report, dir);
             new CircularWriter().write(Circular.of(report, s.auditSettings().catalogue(), CircularTemplate.standard()), dir);
