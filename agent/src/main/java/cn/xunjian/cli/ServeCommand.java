@@ -32,11 +32,13 @@ final class ServeCommand implements Callable<Integer> {
         }
         Daemon daemon = Daemon.start(loaded.schedule(), loaded.sites(), Clock.system(ShanghaiTime.ZONE));
         CountDownLatch stopped = new CountDownLatch(1);
+        var out = spec.commandLine().getOut();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             daemon.stop(Duration.ofSeconds(Math.max(1, shutdownWait)));
+            out.println("巡检服务已停止。");
+            out.flush();
             stopped.countDown();
         }, "xunjian-serve-stop"));
-        var out = spec.commandLine().getOut();
         out.println("巡检服务已启动（节点 " + daemon.services().node() + "），站点 " + loaded.sites().size()
                 + " 个，输出目录 " + loaded.schedule().outputDir());
         out.println("按 Ctrl+C 或发送 SIGTERM 停止；用 ./xunjian status " + scheduleFile + " 查看计划与结果。");
