@@ -60,6 +60,44 @@ final class LinkExtractor {
         return found;
     }
 
+    /** The links of a page given as HTML, found by {@link LinkScanner} without building a DOM. */
+    List<Found> links(String html, String pageUrl) {
+        return links(LinkScanner.scan(html, false), pageUrl);
+    }
+
+    /** The links of a scanned page with {@code pageUrl} (normalised) as its address; as {@link #links(Document, String)}. */
+    List<Found> links(LinkScanner.Scan scan, String pageUrl) {
+        UrlNormalizer.Base base = UrlNormalizer.base(pageUrl);
+        if (scan.baseHref() != null) {
+            Optional<String> declared = normalizer.resolve(base, scan.baseHref());
+            if (declared.isPresent()) {
+                base = UrlNormalizer.base(declared.get());
+            }
+        }
+        List<Found> found = new ArrayList<>(scan.links().size());
+        for (LinkScanner.Raw link : scan.links()) {
+            String raw = link.value().strip();
+            if (raw.isEmpty() || raw.charAt(0) == '#' || ignoredScheme(raw)) {
+                continue;
+            }
+            Optional<String> url = normalizer.resolve(base, raw);
+            if (url.isEmpty()) {
+                continue;
+            }
+            found.add(new Found(url.get(), link.label(), kindOf(link.tag(), url.get())));
+        }
+        return found;
+    }
+
+    private LinkKind kindOf(String tag, String url) {
+        return switch (tag) {
+            case "img" -> LinkKind.IMAGE;
+            case "embed" -> LinkKind.ATTACHMENT;
+            case "iframe", "frame" -> LinkKind.PAGE;
+            default -> kindOf(url);
+        };
+    }
+
     LinkKind kindOf(Element el, String url) {
         String tag = el.normalName();
         if (tag.equals("img")) {
@@ -98,6 +136,10 @@ final class LinkExtractor {
     }
 
     static boolean ignoredScheme(String raw) {
+        int colon = raw.indexOf(':');
+        if (colon < 0 || colon > "javascript".length()) {
+            return false;
+        }
         String lower = raw.toLowerCase(Locale.ROOT);
         return lower.startsWith("javascript:") || lower.startsWith("mailto:") || lower.startsWith("tel:")
                 || lower.startsWith("data:") || lower.startsWith("sms:") || lower.startsWith("about:");

@@ -226,9 +226,13 @@ public final class SiteCrawler implements AutoCloseable {
                     return new PageDone(t, f.status(), f.finalUrl(), null, false, false, List.of());
                 }
                 String html = CharsetDetector.decode(f.body(), f.contentType());
-                Document doc = Jsoup.parse(html, f.finalUrl());
-                boolean notFound = t.depth() > 0 && soft404.notFound(doc);
-                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(doc, f.finalUrl());
+                boolean notFound = false;
+                LinkScanner.Scan scan = LinkScanner.scan(html, t.depth() > 0);
+                // a DOM only for the rare page that may be a "not found" page: the scan is several times cheaper
+                if (t.depth() > 0 && soft404.mayBeNotFound(scan.title(), scan.text())) {
+                    notFound = soft404.notFound(Jsoup.parse(html, f.finalUrl()));
+                }
+                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(scan, f.finalUrl());
                 LinkStatus status = notFound ? new LinkStatus(t.url(), 200, "页面不存在（HTTP 200）",
                         f.status().method(), f.status().millis(), false) : f.status();
                 return new PageDone(t, status, f.finalUrl(), notFound ? null : html, notFound, f.truncated(), found);
