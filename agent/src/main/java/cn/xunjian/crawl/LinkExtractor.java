@@ -14,9 +14,12 @@ import org.jsoup.select.QueryParser;
 
 /** The links, images and attachments of a parsed page, normalised, with the kind and text of each. */
 final class LinkExtractor {
-    private static final Evaluator SELECTOR =
-            QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
-    private static final Evaluator BASE = QueryParser.parse("base[href]");
+    /** jsoup selectors for the DOM path, compiled on first use: the crawl itself scans without a DOM. */
+    private static final class Selectors {
+        static final Evaluator LINKS =
+                QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
+        static final Evaluator BASE = QueryParser.parse("base[href]");
+    }
     private static final int MAX_TEXT = 40;
 
     /** A link as found on a page. */
@@ -36,14 +39,14 @@ final class LinkExtractor {
     /** The links of a page parsed with {@code pageUrl} (normalised) as its address. */
     List<Found> links(Document doc, String pageUrl) {
         URI base = URI.create(pageUrl);
-        Element baseTag = doc.selectFirst(BASE);
+        Element baseTag = doc.selectFirst(Selectors.BASE);
         if (baseTag != null) {
             Optional<String> declared = normalizer.resolve(base, baseTag.attr("href"));
             if (declared.isPresent()) {
                 base = URI.create(declared.get());
             }
         }
-        Elements elements = doc.select(SELECTOR);
+        Elements elements = doc.select(Selectors.LINKS);
         List<Found> found = new ArrayList<>(elements.size());
         for (Element el : elements) {
             String attr = el.hasAttr("href") ? "href" : "src";

@@ -1,9 +1,5 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +17,10 @@ final class Soft404Detector {
     record Rules(List<String> titlePatterns, List<String> textPatterns, int maxTextChars, double probeSimilarity,
                  double probeLengthTolerance) {
         static Rules standard() {
-            try (InputStream in = Soft404Detector.class.getResourceAsStream("soft404.json")) {
-                return Json.mapper().readValue(in, Rules.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read soft404.json", e);
-            }
+            DataFile.Obj r = DataFile.read(Soft404Detector.class, "soft404.json").root("titlePatterns",
+                    "textPatterns", "maxTextChars", "probeSimilarity", "probeLengthTolerance");
+            return new Rules(r.strings("titlePatterns"), r.strings("textPatterns"), r.intValue("maxTextChars"),
+                    r.doubleValue("probeSimilarity"), r.doubleValue("probeLengthTolerance"));
         }
     }
 
