@@ -19,8 +19,9 @@ import org.jsoup.nodes.Entities;
  * stays as written). It does not run the tree builder, so in markup that the builder rearranges (misnested
  * {@code <a>} around blocks, foster-parented table text) labels can differ from jsoup's; the links do not.
  *
- * <p>The text is a superset of jsoup's {@code Document.text()} up to whitespace: everything outside tags except
- * {@code script} and {@code style} bodies.
+ * <p>The text, collected on request, is everything outside tags except {@code script} and {@code style} bodies,
+ * without whitespace and in lower case: a superset of jsoup's {@code Document.text()} squeezed, which is what
+ * the soft-404 pre-test needs.
  */
 final class LinkScanner {
     /** One link as written: its tag, the attribute value (entities decoded, not trimmed) and its label. */
@@ -47,8 +48,11 @@ final class LinkScanner {
         }
     }
 
-    /** What one scan found. {@code text} is null unless asked for; {@code baseHref} null without a base tag. */
-    record Scan(List<Raw> links, String baseHref, String title, String text) {
+    /**
+     * What one scan found. {@code squeezedText} (no whitespace, lower case) is null unless asked for;
+     * {@code baseHref} is null without a base tag.
+     */
+    record Scan(List<Raw> links, String baseHref, String title, String squeezedText) {
     }
 
     private static final int MAX_LABEL = 40;
@@ -152,7 +156,7 @@ final class LinkScanner {
             return;
         }
         if (wantText) {
-            text.append(a, from, to - from);
+            appendSqueezed(a, from, to);
         }
         if (openLabel != null) {
             openLabel.append(a, from, to - from);
@@ -161,10 +165,27 @@ final class LinkScanner {
 
     private void appendText(String s) {
         if (wantText) {
-            text.append(s);
+            char[] c = s.toCharArray();
+            appendSqueezed(c, 0, c.length);
         }
         if (openLabel != null) {
             openLabel.append(s);
+        }
+    }
+
+    /** Appends text without whitespace and in lower case: the form the soft-404 pre-test compares. */
+    private void appendSqueezed(char[] src, int from, int to) {
+        for (int k = from; k < to; k++) {
+            char c = src[k];
+            if (c < 0x80) {
+                if (c > ' ') {
+                    text.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                } else if (!Character.isWhitespace(c)) {
+                    text.append(c);
+                }
+            } else if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') {
+                text.append(Character.toLowerCase(c));
+            }
         }
     }
 
@@ -329,7 +350,8 @@ final class LinkScanner {
                 if (name.equals("iframe")) {
                     String content = rawText("iframe", false);
                     if (wantText) {
-                        text.append(content);
+                        char[] c = content.toCharArray();
+                        appendSqueezed(c, 0, c.length);
                     }
                     if (r != null) {
                         r.label = label(content, alt, hasAlt, titleAttr, hasTitle, null, name);

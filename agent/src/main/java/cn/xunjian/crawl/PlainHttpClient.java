@@ -152,7 +152,8 @@ final class PlainHttpClient implements AutoCloseable {
         long keep = noBody ? 0 : policy.keep(head.status, head.contentType == null ? "text/html" : head.contentType);
         byte[] body = null;
         boolean truncated = false;
-        boolean reusable = head.keepAlive;
+        // without a length or chunking a body runs to the end of the connection
+        boolean reusable = head.keepAlive && (noBody || head.chunked || head.length >= 0);
         if (!noBody) {
             if (keep > 0) {
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(
@@ -347,9 +348,7 @@ final class PlainHttpClient implements AutoCloseable {
             if (chunked) {
                 length = -1;
             }
-            // without a length or chunking the body runs to the end of the connection
-            return new Head(status, contentType, location, length, chunked,
-                    keepAlive && (chunked || length >= 0 || status == 204 || status == 304));
+            return new Head(status, contentType, location, length, chunked, keepAlive);
         }
 
         /**

@@ -231,7 +231,7 @@ public final class SiteCrawler implements AutoCloseable {
                 boolean notFound = false;
                 LinkScanner.Scan scan = LinkScanner.scan(html, t.depth() > 0);
                 // a DOM only for the rare page that may be a "not found" page: the scan is several times cheaper
-                if (t.depth() > 0 && soft404.mayBeNotFound(scan.title(), scan.text())) {
+                if (t.depth() > 0 && soft404.mayBeNotFound(scan.title(), scan.squeezedText())) {
                     notFound = soft404.notFound(Jsoup.parse(html, f.finalUrl()));
                 }
                 List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(scan, f.finalUrl());

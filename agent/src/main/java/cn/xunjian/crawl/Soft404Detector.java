@@ -69,12 +69,13 @@ final class Soft404Detector {
     }
 
     /**
-     * A cheap pre-test on a page's title and a superset of its text (as {@link LinkScanner} collects it): false
-     * only when {@link #notFound(Document)} is certainly false, so the page need not be parsed into a DOM. True
-     * when a title rule matches, when the text contains the literal of a text rule (whatever the page's length),
-     * or when the site's answer to a non-existent URL is known, since that comparison needs the exact text.
+     * A cheap pre-test on a page's title and a superset of its text without whitespace and in lower case (as
+     * {@link LinkScanner} collects it): false only when {@link #notFound(Document)} is certainly false, so the
+     * page need not be parsed into a DOM. True when a title rule matches, when the text contains the literal of
+     * a text rule (whatever the page's length), or when the site's answer to a non-existent URL is known, since
+     * that comparison needs the exact text.
      */
-    boolean mayBeNotFound(String pageTitle, String textSuperset) {
+    boolean mayBeNotFound(String pageTitle, String squeezedLowerText) {
         if (probe != null) {
             return true;
         }
@@ -84,9 +85,8 @@ final class Soft404Detector {
                 return true;
             }
         }
-        String lower = squeeze(textSuperset, Integer.MAX_VALUE).toLowerCase(Locale.ROOT);
         for (Rule r : text) {
-            if (r.hint().isEmpty() || lower.contains(r.hint())) {
+            if (r.hint().isEmpty() || squeezedLowerText.contains(r.hint())) {
                 return true;
             }
         }
@@ -129,12 +129,8 @@ final class Soft404Detector {
     }
 
     private static String squeeze(String s) {
-        return squeeze(s, MAX_FINGERPRINT_CHARS);
-    }
-
-    private static String squeeze(String s, int max) {
-        StringBuilder sb = new StringBuilder(Math.min(s.length(), max));
-        for (int i = 0; i < s.length() && sb.length() < max; i++) {
+        StringBuilder sb = new StringBuilder(Math.min(s.length(), MAX_FINGERPRINT_CHARS));
+        for (int i = 0; i < s.length() && sb.length() < MAX_FINGERPRINT_CHARS; i++) {
             char c = s.charAt(i);
             if (!Character.isWhitespace(c) && c != '\u00a0' && c != '\u3000') {
                 sb.append(c);
