@@ -466,6 +466,16 @@ final class LinkScanner {
                 }
             }
         }
+        if (end == n && references) {
+            // as jsoup: RCDATA without its end tag stops at the first start tag instead of running to the end
+            for (int k = from; k + 1 < n; k++) {
+                if (a[k] == '<' && isAsciiLetter(a[k + 1])) {
+                    end = k;
+                    after = k;
+                    break;
+                }
+            }
+        }
         i = after;
         if (!references) {
             return new String(a, from, end - from);
