@@ -68,7 +68,13 @@ final class LinksCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(limits, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)) {
-            result = crawler.crawl(url, new CrawlListener() { });
+            // the listener does nothing, so the crawl's workers may call it: no hand-off to this thread per request
+            result = crawler.crawl(url, new CrawlListener() {
+                @Override
+                public boolean threadConfined() {
+                    return false;
+                }
+            });
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (json) {

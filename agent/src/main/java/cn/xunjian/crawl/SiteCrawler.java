@@ -153,20 +153,10 @@ public final class SiteCrawler implements AutoCloseable {
             seen.add(start);
             pages.add(new PageTask(start, 0, "", "首页", -1));
             pagesQueued = 1;
-            while (true) {
-                while (inFlight < maxInFlight && (!pages.isEmpty() || !checks.isEmpty())) {
-                    submitNext();
-                }
-                if (inFlight == 0) {
-                    break;
-                }
-                Outcome o = done.take();
-                inFlight--;
-                if (o instanceof PageDone p) {
-                    handle(p);
-                } else if (o instanceof LinkDone l) {
-                    handle(l);
-                }
+            if (listener.threadConfined()) {
+                coordinate();
+            } else {
+                share();
             }
             if (overPageCap > 0) {
                 notes.add("已达到页面上限（" + limits.maxPages() + " 页），另有 " + overPageCap + " 个本站页面只检查了能否访问");
@@ -194,6 +184,151 @@ public final class SiteCrawler implements AutoCloseable {
                 soft404.probe(doc.text());
                 Log.LOG.debug("site answers 200 for a non-existent URL; soft-404 comparison on");
             }
+        }
+
+        /** The calling thread hands tasks to the workers and handles every outcome (and so every listener call). */
+        private void coordinate() throws InterruptedException {
+            while (true) {
+                while (inFlight < maxInFlight && (!pages.isEmpty() || !checks.isEmpty())) {
+                    submitNext();
+                }
+                if (inFlight == 0) {
+                    break;
+                }
+                handle(done.take());
+            }
+        }
+
+        private void handle(Outcome o) {
+            inFlight--;
+            if (o instanceof PageDone p) {
+                handle(p);
+            } else if (o instanceof LinkDone l) {
+                handle(l);
+            }
+        }
+
+        // --- shared mode: workers take tasks and handle outcomes themselves, under the run's lock ---
+
+        private int siteInFlight;
+        private int waiting;
+        private boolean over;
+        private Throwable failure;
+
+        /**
+         * Workers take tasks from the frontier and handle their outcomes themselves, one at a time under this
+         * run's lock, so a request costs no thread hand-offs. Used when the listener may be called from any thread;
+         * at most {@code perHost} requests to the site's own host are started at once, so that workers do not
+         * queue on the host gate.
+         */
+        private void share() throws InterruptedException {
+            int workers = maxInFlight;
+            for (int k = 0; k < workers; k++) {
+                pool.execute(this::work);
+            }
+            synchronized (this) {
+                try {
+                    while (!over) {
+                        wait();
+                    }
+                } finally {
+                    over = true;
+                    notifyAll();
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+            }
+        }
+
+        private void work() {
+            try {
+                while (true) {
+                    Object task;
+                    boolean site;
+                    synchronized (this) {
+                        while (true) {
+                            if (over) {
+                                return;
+                            }
+                            task = nextShared();
+                            if (task != null) {
+                                break;
+                            }
+                            if (inFlight == 0 && pages.isEmpty() && checks.isEmpty()) {
+                                over = true;
+                                notifyAll();
+                                return;
+                            }
+                            waiting++;
+                            try {
+                                wait();
+                            } finally {
+                                waiting--;
+                            }
+                        }
+                        site = onSiteHost(task);
+                        inFlight++;
+                        if (site) {
+                            siteInFlight++;
+                        }
+                    }
+                    Outcome o = task instanceof PageTask p ? fetchPage(p) : checkLink((LinkTask) task);
+                    synchronized (this) {
+                        if (site) {
+                            siteInFlight--;
+                        }
+                        handle(o);
+                        int ready = pages.size() + checks.size();
+                        if (inFlight == 0 && ready == 0) {
+                            over = true;
+                            notifyAll();
+                            return;
+                        }
+                        // this worker takes the next task itself; wake others only for what can start besides it
+                        int spare = limits.perHost() - siteInFlight - 1;
+                        int wake = Math.max(0, Math.min(ready - 1, spare));
+                        if (wake == 0 && !checks.isEmpty() && !onSiteHost(checks.peek())) {
+                            wake = 1;
+                        }
+                        for (int k = 0; k < Math.min(waiting, wake); k++) {
+                            notify();
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                synchronized (this) {
+                    failure = failure == null ? t : failure;
+                    over = true;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** The next task that may start now, or null; alternates pages and checks as {@link #submitNext} does. */
+        private Object nextShared() {
+            boolean siteFull = siteInFlight >= limits.perHost();
+            boolean takeCheck = !checks.isEmpty() && (pages.isEmpty() || preferChecks);
+            if (takeCheck && siteFull && onSiteHost(checks.peek())) {
+                takeCheck = false;
+            }
+            if (!takeCheck && (pages.isEmpty() || siteFull)) {
+                if (checks.isEmpty() || (siteFull && onSiteHost(checks.peek()))) {
+                    return null;
+                }
+                takeCheck = true;
+            }
+            preferChecks = !preferChecks;
+            return takeCheck ? checks.poll() : pages.poll();
+        }
+
+        private boolean onSiteHost(Object task) {
+            String url = task instanceof PageTask p ? p.url() : ((LinkTask) task).url();
+            return url.startsWith(site.origin()) && (url.length() == site.origin().length()
+                    || "/?#".indexOf(url.charAt(site.origin().length())) >= 0);
         }
 
         private void submitNext() {
