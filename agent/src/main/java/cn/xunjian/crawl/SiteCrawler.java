@@ -416,15 +416,13 @@ public final class SiteCrawler implements AutoCloseable {
 
         private void discover(LinkExtractor.Found link, String source, int depth) {
             String url = link.url();
-            if (seen.contains(url)) {
+            if (!seen.add(url)) {
                 return;
             }
             boolean crawlable = link.kind() == LinkKind.PAGE && site.contains(url);
             if (crawlable && traps.trap(url).isPresent()) {
-                seen.add(url);
                 return;
             }
-            seen.add(url);
             if (crawlable && depth + 1 <= limits.maxDepth() && pagesQueued < limits.maxPages()) {
                 pagesQueued++;
                 pages.add(new PageTask(url, depth + 1, source, link.text(), depth));
