@@ -30,7 +30,7 @@ import java.util.concurrent.TimeoutException;
  * seen), per-host limits through {@link HostGate}, one deadline per request for headers and body together, and
  * bodies read only when wanted: pages up to a byte cap, everything else cut off after the headers.
  */
-final class HttpFetcher {
+final class HttpFetcher implements AutoCloseable {
     /** Statuses after which a HEAD is retried as GET: many servers refuse or mishandle HEAD. */
     private static final Set<Integer> RETRY_WITH_GET = Set.of(400, 403, 404, 405, 500, 501, 503);
     /** Error bodies up to this size are read and dropped so that the connection can be reused. */
@@ -230,6 +230,12 @@ final class HttpFetcher {
             return new Capped(DRAIN_LIMIT, false);
         }
         return new Capped(0, false);
+    }
+
+    /** Closes the idle keep-alive connections of the plain-http client. */
+    @Override
+    public void close() {
+        plain.close();
     }
 
     static boolean isHtml(String contentType) {

@@ -50,6 +50,8 @@ final class PlainHttpClient implements AutoCloseable {
 
     private static final int BUFFER = 16 * 1024;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** Idle connections older than this are closed rather than reused. */
+    private static final long MAX_IDLE_NANOS = 20_000_000_000L;
 
     private final long timeoutNanos;
     private final long drainLimit;
@@ -80,6 +82,10 @@ final class PlainHttpClient implements AutoCloseable {
         ConcurrentLinkedDeque<Conn> pool = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
         Conn conn;
         while ((conn = pool.pollFirst()) != null) {
+            if (System.nanoTime() - conn.idleSince > MAX_IDLE_NANOS) {
+                conn.close(); // servers drop idle connections after a while: do not bet a request on it
+                continue;
+            }
             try {
                 return exchange(conn, pool, method, request, policy, deadline);
             } catch (StaleConnection e) {

@@ -462,5 +462,6 @@ public final class SiteCrawler implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        fetcher.close();
     }
 }
