@@ -196,8 +196,10 @@ final class HttpFetcher implements AutoCloseable {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        String target = target(uri);
+        if (!target.chars().allMatch(c -> c < 0x80)) {
+            target = target(URI.create(uri.toASCIIString())); // as a browser sends it: UTF-8, percent-encoded
+        }
         String accept = wantBody ? "text/html,application/xhtml+xml,*/*;q=0.8" : "*/*";
         PlainHttpClient.BodyPolicy policy = (status, type) ->
                 wantBody && status == 200 && isHtml(type) ? maxPageBytes : 0;
@@ -214,6 +216,11 @@ final class HttpFetcher implements AutoCloseable {
         } finally {
             gate.release(hostKey);
         }
+    }
+
+    private static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 
     private HttpResponse.BodySubscriber<Body> subscriber(HttpResponse.ResponseInfo info, String method,

@@ -167,6 +167,19 @@ class PlainHttpClientTest {
     }
 
     @Test
+    void theFetcherSendsNonAsciiTargetsPercentEncodedAsUtf8() throws InterruptedException {
+        CrawlRules rules = CrawlRules.standard();
+        CrawlLimits limits = new CrawlLimits(10, 2, 2, Duration.ZERO, Duration.ofSeconds(5), 1024 * 1024);
+        try (HttpFetcher fetcher = new HttpFetcher(limits, rules, cn.xunjian.browser.NetworkScope.LOOPBACK_ONLY,
+                new UrlNormalizer(rules.traps()))) {
+            HttpFetcher.Fetched f = fetcher.page("http://127.0.0.1:" + port() + "/agent?q=中文");
+
+            assertThat(f.status().status()).isEqualTo(200);
+            assertThat(new String(f.body(), StandardCharsets.UTF_8)).endsWith("|q=%E4%B8%AD%E6%96%87");
+        }
+    }
+
+    @Test
     void answersAHeadRequestWithoutABodyAndKeepsTheConnection() throws IOException {
         PlainHttpClient.Response head = client.send("HEAD", HOST, port(), "/page.html", "*/*", KEEP_ALL);
         PlainHttpClient.Response after = get("/page.html", KEEP_ALL);
