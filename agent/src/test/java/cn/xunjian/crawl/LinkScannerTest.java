@@ -3,7 +3,6 @@ package cn.xunjian.crawl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -231,13 +230,5 @@ class LinkScannerTest {
             }
         }
         assertThat(checked).isEqualTo(bases.size() * links.size());
-    }
-
-    static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
