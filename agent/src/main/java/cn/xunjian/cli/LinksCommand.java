@@ -6,11 +6,12 @@ import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.CrawlListener;
 import cn.xunjian.crawl.CrawlResult;
 import cn.xunjian.crawl.SiteCrawler;
-import cn.xunjian.internal.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ final class LinksCommand implements Callable<Integer> {
     boolean loopbackOnly;
 
     @Override
-    public Integer call() throws InterruptedException, JsonProcessingException {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isHttpUrl(url)) {
@@ -67,11 +68,17 @@ final class LinksCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(limits, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)) {
-            result = crawler.crawl(url, new CrawlListener() { });
+            // the listener does nothing, so the crawl's workers may call it: no hand-off to this thread per request
+            result = crawler.crawl(url, new CrawlListener() {
+                @Override
+                public boolean threadConfined() {
+                    return false;
+                }
+            });
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (json) {
-            out.println(Json.mapper().writeValueAsString(toJson(result)));
+            out.println(toJson(result));
         } else {
             printText(out, result, seconds);
         }
@@ -88,22 +95,45 @@ final class LinksCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode toJson(CrawlResult result) {
-        ObjectNode root = Json.mapper().createObjectNode();
-        root.put("start", url);
-        root.put("pages", result.pages());
-        root.put("links", result.links());
-        ArrayNode broken = root.putArray("broken");
-        for (CheckedLink l : result.broken()) {
-            broken.addObject().put("url", l.url()).put("status", l.status().describe()).put("source", l.sourceUrl())
-                    .put("text", l.text()).put("kind", l.kind().name().toLowerCase(Locale.ROOT));
+    /**
+     * The result as JSON, written with Jackson's streaming generator: an object mapper would add about 0.1 s of
+     * start-up to a command whose speed is a feature.
+     */
+    private String toJson(CrawlResult result) {
+        StringWriter buffer = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(buffer)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("start", url);
+            g.writeNumberField("pages", result.pages());
+            g.writeNumberField("links", result.links());
+            g.writeArrayFieldStart("broken");
+            for (CheckedLink l : result.broken()) {
+                g.writeStartObject();
+                g.writeStringField("url", l.url());
+                g.writeStringField("status", l.status().describe());
+                g.writeStringField("source", l.sourceUrl());
+                g.writeStringField("text", l.text());
+                g.writeStringField("kind", l.kind().name().toLowerCase(Locale.ROOT));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("softNotFound");
+            for (String s : result.softNotFound()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("notes");
+            for (String s : result.notes()) {
+                g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeBooleanField("truncated", result.truncated());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
         }
-        ArrayNode soft = root.putArray("softNotFound");
-        result.softNotFound().forEach(soft::add);
-        ArrayNode notes = root.putArray("notes");
-        result.notes().forEach(notes::add);
-        root.put("truncated", result.truncated());
-        return root;
+        return buffer.toString();
     }
 
     private static void printText(PrintWriter out, CrawlResult result, double seconds) {

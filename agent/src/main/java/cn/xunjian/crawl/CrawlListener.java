@@ -3,10 +3,21 @@ package cn.xunjian.crawl;
 import cn.xunjian.check.SitePage;
 
 /**
- * Receives what a crawl finds as it goes. Calls come from one thread at a time (the thread that called
- * {@link SiteCrawler#crawl}), so implementations need no locking. The page's HTML is not kept after the call.
+ * Receives what a crawl finds as it goes. Calls come from one thread at a time, so implementations need no
+ * locking: the thread that called {@link SiteCrawler#crawl}, unless {@link #threadConfined()} says any thread will
+ * do. The page's HTML is not kept after the call.
  */
 public interface CrawlListener {
+    /**
+     * True (the default) when calls must come from the thread that called {@link SiteCrawler#crawl}. A listener
+     * that answers false is called from the crawl's workers, still one call at a time and in a happens-before
+     * order, which spares the crawl a thread hand-off per request; it must then return quickly, since the crawl
+     * waits for it.
+     */
+    default boolean threadConfined() {
+        return true;
+    }
+
     /** Every HTML page fetched and decoded, with its depth set. */
     default void page(SitePage page) {
     }

@@ -1,9 +1,5 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -52,11 +48,29 @@ record CrawlRules(Limits limits, int maxRedirects, int maxInFlight, String userA
         return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The rules in {@code crawl.json}, read once. */
     static CrawlRules standard() {
-        try (InputStream in = CrawlRules.class.getResourceAsStream("crawl.json")) {
-            return Json.mapper().readValue(in, CrawlRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read crawl.json", e);
+        return Standard.RULES;
+    }
+
+    private static final class Standard {
+        static final CrawlRules RULES = read();
+
+        private static CrawlRules read() {
+            DataFile.Obj root = DataFile.read(CrawlRules.class, "crawl.json").root("limits", "maxRedirects",
+                    "maxInFlight", "userAgent", "traps", "attachmentExtensions", "imageExtensions");
+            DataFile.Obj l = root.object("limits", "maxPages", "maxDepth", "perHost", "minDelay", "timeout",
+                    "maxPageBytes");
+            DataFile.Obj t = root.object("traps", "maxUrlLength", "maxQueryParams", "maxSegmentRepeats",
+                    "calendarParams", "calendarVariantsPerPath", "sessionParams", "sessionValuePattern");
+            return new CrawlRules(
+                    new Limits(l.intValue("maxPages"), l.intValue("maxDepth"), l.intValue("perHost"),
+                            l.string("minDelay"), l.string("timeout"), l.longValue("maxPageBytes")),
+                    root.intValue("maxRedirects"), root.intValue("maxInFlight"), root.string("userAgent"),
+                    new Traps(t.intValue("maxUrlLength"), t.intValue("maxQueryParams"), t.intValue("maxSegmentRepeats"),
+                            t.strings("calendarParams"), t.intValue("calendarVariantsPerPath"),
+                            t.strings("sessionParams"), t.string("sessionValuePattern")),
+                    root.strings("attachmentExtensions"), root.strings("imageExtensions"));
         }
     }
 }

@@ -30,13 +30,14 @@ import java.util.concurrent.TimeoutException;
  * seen), per-host limits through {@link HostGate}, one deadline per request for headers and body together, and
  * bodies read only when wanted: pages up to a byte cap, everything else cut off after the headers.
  */
-final class HttpFetcher {
+final class HttpFetcher implements AutoCloseable {
     /** Statuses after which a HEAD is retried as GET: many servers refuse or mishandle HEAD. */
     private static final Set<Integer> RETRY_WITH_GET = Set.of(400, 403, 404, 405, 500, 501, 503);
     /** Error bodies up to this size are read and dropped so that the connection can be reused. */
     private static final long DRAIN_LIMIT = 64 * 1024;
 
-    private final HttpClient client;
+    private final PlainHttpClient plain;
+    private volatile HttpClient client;
     private final Duration timeout;
     private final long maxPageBytes;
     private final int maxRedirects;
@@ -60,11 +61,27 @@ final class HttpFetcher {
         this.scope = scope;
         this.normalizer = normalizer;
         this.gate = new HostGate(limits.perHost(), limits.minDelay());
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
-                // run the client's callbacks on its selector thread: they never block here (bodies are consumed by
-                // non-blocking subscribers), and the default pool's hand-offs cost more CPU than the requests
-                .executor(Runnable::run).build();
+        this.plain = new PlainHttpClient(timeout, userAgent, DRAIN_LIMIT);
+    }
+
+    /** The JDK client, for https only: built on first use, since a plain-http crawl never needs it. */
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout)
+                            // run the client's callbacks on its selector thread: they never block here (bodies
+                            // are consumed by non-blocking subscribers), and the default pool's hand-offs cost
+                            // more CPU than the requests
+                            .executor(Runnable::run).build();
+                    client = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** GETs a page, following redirects; the body is kept only for a 200 HTML answer, capped at maxPageBytes. */
@@ -139,6 +156,9 @@ final class HttpFetcher {
 
     private Exchange exchange(URI uri, String method, boolean wantBody) throws InterruptedException {
         String hostKey = uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+        if ("http".equalsIgnoreCase(uri.getScheme())) {
+            return plainExchange(uri, hostKey, method, wantBody);
+        }
         HttpRequest req;
         try {
             req = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent)
@@ -150,7 +170,7 @@ final class HttpFetcher {
         gate.acquire(hostKey);
         CompletableFuture<HttpResponse<Body>> future = null;
         try {
-            future = client.sendAsync(req, info -> subscriber(info, method, wantBody));
+            future = client().sendAsync(req, info -> subscriber(info, method, wantBody));
             HttpResponse<Body> resp = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return new Exchange(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null),
                     resp.headers().firstValue("Location"), resp.body(), null);
@@ -169,6 +189,40 @@ final class HttpFetcher {
         }
     }
 
+    /** Plain http through {@link PlainHttpClient}: the same body rules as {@link #subscriber}. */
+    private Exchange plainExchange(URI uri, String hostKey, String method, boolean wantBody)
+            throws InterruptedException {
+        String host = uri.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String target = target(uri);
+        if (!target.chars().allMatch(c -> c < 0x80)) {
+            target = target(URI.create(uri.toASCIIString())); // as a browser sends it: UTF-8, percent-encoded
+        }
+        String accept = wantBody ? "text/html,application/xhtml+xml,*/*;q=0.8" : "*/*";
+        PlainHttpClient.BodyPolicy policy = (status, type) ->
+                wantBody && status == 200 && isHtml(type) ? maxPageBytes : 0;
+        gate.acquire(hostKey);
+        try {
+            PlainHttpClient.Response r = plain.send(method, host, uri.getPort(), target, accept, policy);
+            return new Exchange(r.status(), r.contentType(), Optional.ofNullable(r.location()),
+                    r.body() == null ? null : new Body(r.body(), r.truncated()), null);
+        } catch (PlainHttpClient.TimeoutException e) {
+            return new Exchange(0, null, Optional.empty(), null,
+                    e.connecting ? "连接超时" : "响应超时（" + timeout.toSeconds() + "秒）");
+        } catch (IOException | RuntimeException e) {
+            return new Exchange(0, null, Optional.empty(), null, describe(e));
+        } finally {
+            gate.release(hostKey);
+        }
+    }
+
+    private static String target(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    }
+
     private HttpResponse.BodySubscriber<Body> subscriber(HttpResponse.ResponseInfo info, String method,
                                                          boolean wantBody) {
         if (method.equals("HEAD")) {
@@ -183,6 +237,12 @@ final class HttpFetcher {
             return new Capped(DRAIN_LIMIT, false);
         }
         return new Capped(0, false);
+    }
+
+    /** Closes the idle keep-alive connections of the plain-http client. */
+    @Override
+    public void close() {
+        plain.close();
     }
 
     static boolean isHtml(String contentType) {

@@ -14,9 +14,12 @@ import org.jsoup.select.QueryParser;
 
 /** The links, images and attachments of a parsed page, normalised, with the kind and text of each. */
 final class LinkExtractor {
-    private static final Evaluator SELECTOR =
-            QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
-    private static final Evaluator BASE = QueryParser.parse("base[href]");
+    /** jsoup selectors for the DOM path, compiled on first use: the crawl itself scans without a DOM. */
+    private static final class Selectors {
+        static final Evaluator LINKS =
+                QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
+        static final Evaluator BASE = QueryParser.parse("base[href]");
+    }
     private static final int MAX_TEXT = 40;
 
     /** A link as found on a page. */
@@ -36,14 +39,14 @@ final class LinkExtractor {
     /** The links of a page parsed with {@code pageUrl} (normalised) as its address. */
     List<Found> links(Document doc, String pageUrl) {
         URI base = URI.create(pageUrl);
-        Element baseTag = doc.selectFirst(BASE);
+        Element baseTag = doc.selectFirst(Selectors.BASE);
         if (baseTag != null) {
             Optional<String> declared = normalizer.resolve(base, baseTag.attr("href"));
             if (declared.isPresent()) {
                 base = URI.create(declared.get());
             }
         }
-        Elements elements = doc.select(SELECTOR);
+        Elements elements = doc.select(Selectors.LINKS);
         List<Found> found = new ArrayList<>(elements.size());
         for (Element el : elements) {
             String attr = el.hasAttr("href") ? "href" : "src";
@@ -58,6 +61,44 @@ final class LinkExtractor {
             found.add(new Found(url.get(), label(el), kindOf(el, url.get())));
         }
         return found;
+    }
+
+    /** The links of a page given as HTML, found by {@link LinkScanner} without building a DOM. */
+    List<Found> links(String html, String pageUrl) {
+        return links(LinkScanner.scan(html, false), pageUrl);
+    }
+
+    /** The links of a scanned page with {@code pageUrl} (normalised) as its address; as {@link #links(Document, String)}. */
+    List<Found> links(LinkScanner.Scan scan, String pageUrl) {
+        UrlNormalizer.Base base = UrlNormalizer.base(pageUrl);
+        if (scan.baseHref() != null) {
+            Optional<String> declared = normalizer.resolve(base, scan.baseHref());
+            if (declared.isPresent()) {
+                base = UrlNormalizer.base(declared.get());
+            }
+        }
+        List<Found> found = new ArrayList<>(scan.links().size());
+        for (LinkScanner.Raw link : scan.links()) {
+            String raw = link.value().strip();
+            if (raw.isEmpty() || raw.charAt(0) == '#' || ignoredScheme(raw)) {
+                continue;
+            }
+            Optional<String> url = normalizer.resolve(base, raw);
+            if (url.isEmpty()) {
+                continue;
+            }
+            found.add(new Found(url.get(), link.label(), kindOf(link.tag(), url.get())));
+        }
+        return found;
+    }
+
+    private LinkKind kindOf(String tag, String url) {
+        return switch (tag) {
+            case "img" -> LinkKind.IMAGE;
+            case "embed" -> LinkKind.ATTACHMENT;
+            case "iframe", "frame" -> LinkKind.PAGE;
+            default -> kindOf(url);
+        };
     }
 
     LinkKind kindOf(Element el, String url) {
@@ -98,6 +139,10 @@ final class LinkExtractor {
     }
 
     static boolean ignoredScheme(String raw) {
+        int colon = raw.indexOf(':');
+        if (colon < 0 || colon > "javascript".length()) {
+            return false;
+        }
         String lower = raw.toLowerCase(Locale.ROOT);
         return lower.startsWith("javascript:") || lower.startsWith("mailto:") || lower.startsWith("tel:")
                 || lower.startsWith("data:") || lower.startsWith("sms:") || lower.startsWith("about:");

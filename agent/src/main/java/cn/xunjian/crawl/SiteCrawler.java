@@ -3,17 +3,16 @@ package cn.xunjian.crawl;
 import cn.xunjian.browser.NetworkScope;
 import cn.xunjian.check.SitePage;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.slf4j.Logger;
@@ -33,7 +32,10 @@ import org.slf4j.LoggerFactory;
  * listener has seen them.
  */
 public final class SiteCrawler implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SiteCrawler.class);
+    /** The logger, created on first use: SLF4J's set-up costs a short links run measurable start-up time. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(SiteCrawler.class);
+    }
 
     private final CrawlLimits limits;
     private final CrawlRules rules;
@@ -151,20 +153,10 @@ public final class SiteCrawler implements AutoCloseable {
             seen.add(start);
             pages.add(new PageTask(start, 0, "", "首页", -1));
             pagesQueued = 1;
-            while (true) {
-                while (inFlight < maxInFlight && (!pages.isEmpty() || !checks.isEmpty())) {
-                    submitNext();
-                }
-                if (inFlight == 0) {
-                    break;
-                }
-                Outcome o = done.take();
-                inFlight--;
-                if (o instanceof PageDone p) {
-                    handle(p);
-                } else if (o instanceof LinkDone l) {
-                    handle(l);
-                }
+            if (listener.threadConfined()) {
+                coordinate();
+            } else {
+                share();
             }
             if (overPageCap > 0) {
                 notes.add("已达到页面上限（" + limits.maxPages() + " 页），另有 " + overPageCap + " 个本站页面只检查了能否访问");
@@ -183,15 +175,160 @@ public final class SiteCrawler implements AutoCloseable {
 
         /** Fetches once what the site answers for a URL that cannot exist, to recognise its "not found" page. */
         private void probe() throws InterruptedException {
-            byte[] random = new byte[8];
-            new SecureRandom().nextBytes(random);
-            String url = site.origin() + site.prefix() + "xunjian-probe-" + HexFormat.of().formatHex(random) + ".html";
+            // unguessable enough for a name no site has; SecureRandom's provider set-up costs ~20 ms of start-up
+            String url = site.origin() + site.prefix() + "xunjian-probe-"
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong() ^ System.nanoTime()) + ".html";
             HttpFetcher.Fetched f = fetcher.page(url);
             if (f.body() != null && f.status().status() == 200) {
                 Document doc = Jsoup.parse(CharsetDetector.decode(f.body(), f.contentType()), f.finalUrl());
                 soft404.probe(doc.text());
-                LOG.debug("site answers 200 for a non-existent URL; soft-404 comparison on");
+                Log.LOG.debug("site answers 200 for a non-existent URL; soft-404 comparison on");
             }
+        }
+
+        /** The calling thread hands tasks to the workers and handles every outcome (and so every listener call). */
+        private void coordinate() throws InterruptedException {
+            while (true) {
+                while (inFlight < maxInFlight && (!pages.isEmpty() || !checks.isEmpty())) {
+                    submitNext();
+                }
+                if (inFlight == 0) {
+                    break;
+                }
+                handle(done.take());
+            }
+        }
+
+        private void handle(Outcome o) {
+            inFlight--;
+            if (o instanceof PageDone p) {
+                handle(p);
+            } else if (o instanceof LinkDone l) {
+                handle(l);
+            }
+        }
+
+        // --- shared mode: workers take tasks and handle outcomes themselves, under the run's lock ---
+
+        private int siteInFlight;
+        private int waiting;
+        private boolean over;
+        private Throwable failure;
+
+        /**
+         * Workers take tasks from the frontier and handle their outcomes themselves, one at a time under this
+         * run's lock, so a request costs no thread hand-offs. Used when the listener may be called from any thread;
+         * at most {@code perHost} requests to the site's own host are started at once, so that workers do not
+         * queue on the host gate.
+         */
+        private void share() throws InterruptedException {
+            int workers = maxInFlight;
+            for (int k = 0; k < workers; k++) {
+                pool.execute(this::work);
+            }
+            synchronized (this) {
+                try {
+                    while (!over) {
+                        wait();
+                    }
+                } finally {
+                    over = true;
+                    notifyAll();
+                }
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+            }
+        }
+
+        private void work() {
+            try {
+                while (true) {
+                    Object task;
+                    boolean site;
+                    synchronized (this) {
+                        while (true) {
+                            if (over) {
+                                return;
+                            }
+                            task = nextShared();
+                            if (task != null) {
+                                break;
+                            }
+                            if (inFlight == 0 && pages.isEmpty() && checks.isEmpty()) {
+                                over = true;
+                                notifyAll();
+                                return;
+                            }
+                            waiting++;
+                            try {
+                                wait();
+                            } finally {
+                                waiting--;
+                            }
+                        }
+                        site = onSiteHost(task);
+                        inFlight++;
+                        if (site) {
+                            siteInFlight++;
+                        }
+                    }
+                    Outcome o = task instanceof PageTask p ? fetchPage(p) : checkLink((LinkTask) task);
+                    synchronized (this) {
+                        if (site) {
+                            siteInFlight--;
+                        }
+                        handle(o);
+                        int ready = pages.size() + checks.size();
+                        if (inFlight == 0 && ready == 0) {
+                            over = true;
+                            notifyAll();
+                            return;
+                        }
+                        // this worker takes the next task itself; wake others only for what can start besides it
+                        int spare = limits.perHost() - siteInFlight - 1;
+                        int wake = Math.max(0, Math.min(ready - 1, spare));
+                        if (wake == 0 && !checks.isEmpty() && !onSiteHost(checks.peek())) {
+                            wake = 1;
+                        }
+                        for (int k = 0; k < Math.min(waiting, wake); k++) {
+                            notify();
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                synchronized (this) {
+                    failure = failure == null ? t : failure;
+                    over = true;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** The next task that may start now, or null; alternates pages and checks as {@link #submitNext} does. */
+        private Object nextShared() {
+            boolean siteFull = siteInFlight >= limits.perHost();
+            boolean takeCheck = !checks.isEmpty() && (pages.isEmpty() || preferChecks);
+            if (takeCheck && siteFull && onSiteHost(checks.peek())) {
+                takeCheck = false;
+            }
+            if (!takeCheck && (pages.isEmpty() || siteFull)) {
+                if (checks.isEmpty() || (siteFull && onSiteHost(checks.peek()))) {
+                    return null;
+                }
+                takeCheck = true;
+            }
+            preferChecks = !preferChecks;
+            return takeCheck ? checks.poll() : pages.poll();
+        }
+
+        private boolean onSiteHost(Object task) {
+            String url = task instanceof PageTask p ? p.url() : ((LinkTask) task).url();
+            return url.startsWith(site.origin()) && (url.length() == site.origin().length()
+                    || "/?#".indexOf(url.charAt(site.origin().length())) >= 0);
         }
 
         private void submitNext() {
@@ -226,9 +363,13 @@ public final class SiteCrawler implements AutoCloseable {
                     return new PageDone(t, f.status(), f.finalUrl(), null, false, false, List.of());
                 }
                 String html = CharsetDetector.decode(f.body(), f.contentType());
-                Document doc = Jsoup.parse(html, f.finalUrl());
-                boolean notFound = t.depth() > 0 && soft404.notFound(doc);
-                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(doc, f.finalUrl());
+                boolean notFound = false;
+                LinkScanner.Scan scan = LinkScanner.scan(html, t.depth() > 0);
+                // a DOM only for the rare page that may be a "not found" page: the scan is several times cheaper
+                if (t.depth() > 0 && soft404.mayBeNotFound(scan.title(), scan.squeezedText())) {
+                    notFound = soft404.notFound(Jsoup.parse(html, f.finalUrl()));
+                }
+                List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(scan, f.finalUrl());
                 LinkStatus status = notFound ? new LinkStatus(t.url(), 200, "页面不存在（HTTP 200）",
                         f.status().method(), f.status().millis(), false) : f.status();
                 return new PageDone(t, status, f.finalUrl(), notFound ? null : html, notFound, f.truncated(), found);
@@ -275,15 +416,13 @@ public final class SiteCrawler implements AutoCloseable {
 
         private void discover(LinkExtractor.Found link, String source, int depth) {
             String url = link.url();
-            if (seen.contains(url)) {
+            if (!seen.add(url)) {
                 return;
             }
             boolean crawlable = link.kind() == LinkKind.PAGE && site.contains(url);
             if (crawlable && traps.trap(url).isPresent()) {
-                seen.add(url);
                 return;
             }
-            seen.add(url);
             if (crawlable && depth + 1 <= limits.maxDepth() && pagesQueued < limits.maxPages()) {
                 pagesQueued++;
                 pages.add(new PageTask(url, depth + 1, source, link.text(), depth));
@@ -323,5 +462,6 @@ public final class SiteCrawler implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        fetcher.close();
     }
 }

@@ -1,9 +1,5 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +17,10 @@ final class Soft404Detector {
     record Rules(List<String> titlePatterns, List<String> textPatterns, int maxTextChars, double probeSimilarity,
                  double probeLengthTolerance) {
         static Rules standard() {
-            try (InputStream in = Soft404Detector.class.getResourceAsStream("soft404.json")) {
-                return Json.mapper().readValue(in, Rules.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read soft404.json", e);
-            }
+            DataFile.Obj r = DataFile.read(Soft404Detector.class, "soft404.json").root("titlePatterns",
+                    "textPatterns", "maxTextChars", "probeSimilarity", "probeLengthTolerance");
+            return new Rules(r.strings("titlePatterns"), r.strings("textPatterns"), r.intValue("maxTextChars"),
+                    r.doubleValue("probeSimilarity"), r.doubleValue("probeLengthTolerance"));
         }
     }
 
@@ -71,6 +66,31 @@ final class Soft404Detector {
     /** True when a parsed 200 page is really a "not found" page. */
     boolean notFound(Document doc) {
         return notFound(doc.title(), doc.text());
+    }
+
+    /**
+     * A cheap pre-test on a page's title and a superset of its text without whitespace and in lower case (as
+     * {@link LinkScanner} collects it): false only when {@link #notFound(Document)} is certainly false, so the
+     * page need not be parsed into a DOM. True when a title rule matches, when the text contains the literal of
+     * a text rule (whatever the page's length), or when the site's answer to a non-existent URL is known, since
+     * that comparison needs the exact text.
+     */
+    boolean mayBeNotFound(String pageTitle, String squeezedLowerText) {
+        if (probe != null) {
+            return true;
+        }
+        String titleLower = pageTitle.toLowerCase(Locale.ROOT);
+        for (Rule r : title) {
+            if (r.matches(pageTitle, titleLower)) {
+                return true;
+            }
+        }
+        for (Rule r : text) {
+            if (r.hint().isEmpty() || squeezedLowerText.contains(r.hint())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Remembers the text of the site's answer to a URL that cannot exist. */

@@ -54,6 +54,79 @@ final class UrlNormalizer {
         }
     }
 
+    /** A normalised page URL prepared for resolving many links against it. */
+    static final class Base {
+        final URI uri;
+        final String origin;
+        /** The URL up to and including the last '/' of its path; null when the path has dot or empty segments. */
+        final String dir;
+
+        private Base(URI uri, String origin, String dir) {
+            this.uri = uri;
+            this.origin = origin;
+            this.dir = dir;
+        }
+    }
+
+    /** Prepares a normalised http(s) URL to resolve links against. */
+    static Base base(String normalizedUrl) {
+        URI uri = URI.create(normalizedUrl);
+        int authority = normalizedUrl.indexOf("://") + 3;
+        int slash = normalizedUrl.indexOf('/', authority);
+        int q = normalizedUrl.indexOf('?');
+        String origin = slash < 0 ? normalizedUrl : normalizedUrl.substring(0, slash);
+        String dir = null;
+        if (slash >= 0 && (q < 0 || slash < q)) {
+            String path = normalizedUrl.substring(slash, q < 0 ? normalizedUrl.length() : q);
+            String dirPath = path.substring(0, path.lastIndexOf('/') + 1);
+            if (cleanPath(dirPath) && dirPath.indexOf(';') < 0) {
+                dir = origin + dirPath;
+            }
+        }
+        return new Base(uri, origin, dir);
+    }
+
+    /**
+     * Resolves a link as {@link #resolve(URI, String)} does, with a fast path for the common plain links
+     * ({@code /a/b.html}, {@code b.html}, same-origin absolute URLs) made only of unreserved characters and
+     * without dot segments, where resolution is string concatenation.
+     */
+    Optional<String> resolve(Base base, String link) {
+        String s = link.strip();
+        if (plain(s)) {
+            if (s.charAt(0) == '/') {
+                return Optional.of(base.origin + s);
+            }
+            if (base.dir != null) {
+                return Optional.of(base.dir + s);
+            }
+        } else if (s.startsWith(base.origin) && s.length() > base.origin.length()
+                && s.charAt(base.origin.length()) == '/' && plain(s.substring(base.origin.length()))) {
+            return Optional.of(s);
+        }
+        return resolve(base.uri, s);
+    }
+
+    /** Only unreserved characters and '/', not scheme-relative, no dot or empty segments. */
+    private static boolean plain(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' || c == '-'
+                    || c == '.' || c == '_' || c == '~')) {
+                return false;
+            }
+        }
+        return cleanPath(s);
+    }
+
+    private static boolean cleanPath(String p) {
+        return !(p.contains("//") || p.equals(".") || p.equals("..") || p.startsWith("./") || p.startsWith("../")
+                || p.contains("/./") || p.contains("/../") || p.endsWith("/.") || p.endsWith("/.."));
+    }
+
     private static String withoutFragment(String s) {
         int hash = s.indexOf('#');
         return hash >= 0 ? s.substring(0, hash) : s;

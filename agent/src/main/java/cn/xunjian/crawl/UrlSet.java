@@ -1,7 +1,5 @@
 package cn.xunjian.crawl;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * A compact set of URLs seen by one crawl: 64-bit hashes in an open-addressing table (8 bytes per URL instead
  * of the string). A false "already seen" needs a 64-bit collision, about 1 in 10^8 for a million URLs.
@@ -63,12 +61,20 @@ final class UrlSet {
         table = bigger;
     }
 
-    /** FNV-1a over the UTF-8 bytes, then a murmur3 finaliser for spread; 0 is reserved for empty slots. */
+    /**
+     * FNV-1a over the UTF-16 code units (no byte copy of the URL), then a murmur3 finaliser for spread; 0 is
+     * reserved for empty slots.
+     */
     static long hash(String url) {
         long h = 0xcbf29ce484222325L;
-        for (byte b : url.getBytes(StandardCharsets.UTF_8)) {
-            h ^= b & 0xff;
+        for (int i = 0, n = url.length(); i < n; i++) {
+            char c = url.charAt(i);
+            h ^= c & 0xff;
             h *= 0x100000001b3L;
+            if (c > 0xff) {
+                h ^= c >>> 8;
+                h *= 0x100000001b3L;
+            }
         }
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

@@ -36,7 +36,7 @@ class SiteCrawlerTest {
     private final AtomicLong attachmentBytesSent = new AtomicLong();
 
     /** Collects what the listener is told, and checks it is told from one thread at a time. */
-    private static final class Recorder implements CrawlListener {
+    private static class Recorder implements CrawlListener {
         final List<SitePage> pages = new ArrayList<>();
         final List<CheckedLink> links = new ArrayList<>();
         final AtomicInteger concurrent = new AtomicInteger();
@@ -226,6 +226,51 @@ class SiteCrawlerTest {
                 server.url("/site/img/missing.png"), server.url("/site/files/gone.doc"))
                 .doesNotContain(server.url("/site/ok.html"), server.url("/site/img/ok.png"));
         assertThat(r.maxConcurrent).isEqualTo(1);
+    }
+
+    /** A recorder that lets the crawl's workers call it (still one call at a time). */
+    private static final class SharedRecorder extends Recorder {
+        final java.util.Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public boolean threadConfined() {
+            return false;
+        }
+
+        @Override
+        public void link(CheckedLink link) {
+            threads.add(Thread.currentThread().getName());
+            super.link(link);
+        }
+    }
+
+    private static List<String> describe(CrawlResult result) {
+        return result.broken().stream().map(l -> l.url() + " " + l.status().describe() + " " + l.sourceUrl() + " "
+                + l.text() + " " + l.kind()).sorted().toList();
+    }
+
+    @Test
+    void findsTheSameWhenTheWorkersMayCallTheListenerThemselves() throws Exception {
+        buildSite();
+        Recorder confined = new Recorder();
+        CrawlResult expected = crawl("/site/index.html", LIMITS, confined);
+        SharedRecorder shared = new SharedRecorder();
+        CrawlResult actual = crawl("/site/index.html", LIMITS, shared);
+
+        assertThat(describe(actual)).isEqualTo(describe(expected)).isNotEmpty();
+        assertThat(actual.pages()).isEqualTo(expected.pages());
+        assertThat(actual.links()).isEqualTo(expected.links());
+        assertThat(actual.softNotFound()).containsExactlyInAnyOrderElementsOf(expected.softNotFound());
+        // which calendar URL is named as the example depends on the order pages arrive in, in either mode
+        assertThat(actual.notes()).map(n -> n.replaceAll("例如 .*", "")).hasSize(2)
+                .containsExactlyInAnyOrderElementsOf(expected.notes().stream().map(n -> n.replaceAll("例如 .*", ""))
+                        .toList());
+        assertThat(shared.pageUrls()).hasSameSizeAs(confined.pageUrls())
+                .filteredOn(u -> !u.contains("cal.html")).hasSizeGreaterThan(5)
+                .containsExactlyInAnyOrderElementsOf(confined.pageUrls().stream().filter(u -> !u.contains("cal.html"))
+                        .toList());
+        assertThat(shared.maxConcurrent).isEqualTo(1);
+        assertThat(shared.threads).as("called from the workers").allMatch(name -> name.equals("crawl"));
     }
 
     @Test
