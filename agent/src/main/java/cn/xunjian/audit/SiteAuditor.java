@@ -115,23 +115,24 @@ final class SiteAuditor {
     private List<Finding> wholeSite(SiteFile site, AuditPage home, SessionRenderer renderer, SiteEvidence evidence)
             throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
-        HttpPageSource pages = new HttpPageSource(CrawlLimits.defaults(), settings.scope(),
-                settings.limits().pageCacheChars());
-        PageContext context = new PageContext(site, evidence, renderer, settings.catalogue(), clock);
-        try {
-            findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context),
-                    pages, renderer, evidence));
-        } catch (RuntimeException e) {
-            LOG.warn("crawl failed on {}: {}", site.url(), e.toString());
-            findings.add(new Finding(SiteCrawlPhase.LINKS, "crawl.errored", Severity.INFO, site.url(),
-                    "检查未能完成（全站抓取）：" + e, List.of()));
-        }
-        try {
-            findings.addAll(columns.audit(SiteCrawlPhase.home(home), pages, renderer, evidence, clock));
-        } catch (RuntimeException e) {
-            LOG.warn("column check failed on {}: {}", site.url(), e.toString());
-            findings.add(new Finding("W-V4", "column.errored", Severity.INFO, site.url(),
-                    "检查未能完成（栏目更新）：" + e, List.of()));
+        try (HttpPageSource pages = new HttpPageSource(CrawlLimits.defaults(), settings.scope(),
+                settings.limits().pageCacheChars())) {
+            PageContext context = new PageContext(site, evidence, renderer, settings.catalogue(), clock);
+            try {
+                findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context),
+                        pages, renderer, evidence));
+            } catch (RuntimeException e) {
+                LOG.warn("crawl failed on {}: {}", site.url(), e.toString());
+                findings.add(new Finding(SiteCrawlPhase.LINKS, "crawl.errored", Severity.INFO, site.url(),
+                        "检查未能完成（全站抓取）：" + e, List.of()));
+            }
+            try {
+                findings.addAll(columns.audit(SiteCrawlPhase.home(home), pages, renderer, evidence, clock));
+            } catch (RuntimeException e) {
+                LOG.warn("column check failed on {}: {}", site.url(), e.toString());
+                findings.add(new Finding("W-V4", "column.errored", Severity.INFO, site.url(),
+                        "检查未能完成（栏目更新）：" + e, List.of()));
+            }
         }
         return findings;
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
  * first answers from the pages the crawl already fetched. The crawl's pages are kept up to a character budget,
  * oldest dropped first, so a large site does not fill the memory.
  */
-public final class HttpPageSource implements PageSource {
+public final class HttpPageSource implements PageSource, AutoCloseable {
     private final HttpFetcher fetcher;
     private final long budgetChars;
     private final Map<String, SitePage> pages = new LinkedHashMap<>();
@@ -56,5 +56,11 @@ public final class HttpPageSource implements PageSource {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /** Closes the idle keep-alive connections. */
+    @Override
+    public void close() {
+        fetcher.close();
     }
 }
