@@ -146,7 +146,7 @@ public final class Daemon implements AutoCloseable {
 
     private Set<String> liveNodes(Duration checkin) {
         Set<String> live = new HashSet<>();
-        long now = System.currentTimeMillis();
+        long now = System.currentTimeMillis(); // Quartz writes check-ins on the wall clock, not the injected one
         try (Connection c = db.dataSource().getConnection();
              PreparedStatement p = c.prepareStatement("SELECT INSTANCE_NAME, LAST_CHECKIN_TIME, CHECKIN_INTERVAL "
                      + "FROM QRTZ_SCHEDULER_STATE");
