@@ -84,10 +84,11 @@ public final class ReportHtmlWriter {
         html.append("<section class=\"site\" id=\"summary\"><h2>总体情况</h2><p>本次共检查网站 <b>")
                 .append(s.checked()).append("</b> 个，合格 <b>").append(s.passed()).append("</b> 个，合格率 <b>")
                 .append(String.format(Locale.ROOT, "%.2f%%", s.passRate() * 100)).append("</b>。</p>\n")
-                .append("<table><tr><th>序号</th><th>网站名称</th><th>网站标识码</th><th>结论</th><th>得分</th><th>问题数</th></tr>\n");
+                .append("<table><tr><th>序号</th><th>网站名称</th><th>网站标识码</th><th>结论</th><th>得分</th><th>网站问题数</th></tr>\n");
         int i = 1;
         for (SiteReport site : report.sites()) {
-            long problems = site.findings().stream().filter(f -> f.severity() != Severity.INFO).count();
+            long problems = site.findings().stream().filter(f -> f.severity() != Severity.INFO
+                    && !(catalogue.knows(f.indicator()) && catalogue.indicator(f.indicator()).newMedia())).count();
             html.append("<tr><td>").append(i).append("</td><td><a href=\"#site-").append(i).append("\">")
                     .append(esc(site.name())).append("</a></td><td>").append(esc(nz(site.siteCode())))
                     .append("</td><td>").append(verdict(site)).append("</td><td>").append(score(site))
