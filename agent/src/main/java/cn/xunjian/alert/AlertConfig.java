@@ -1,6 +1,7 @@
 package cn.xunjian.alert;
 
 import cn.xunjian.internal.Json;
+import cn.xunjian.internal.JsonFieldLines;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -85,7 +85,7 @@ public record AlertConfig(List<Webhook> webhooks, Integer failureStreak, Retry r
             config = Json.mapper().readValue(json, AlertConfig.class);
         } catch (JsonMappingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new AlertConfigException(source, path(e), line, e.getOriginalMessage());
+            throw new AlertConfigException(source, JsonFieldLines.path(e, ""), line, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new AlertConfigException(source, "", line, "不是合法的 JSON：" + e.getOriginalMessage());
@@ -125,17 +125,5 @@ public record AlertConfig(List<Webhook> webhooks, Integer failureStreak, Retry r
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        List<String> parts = new ArrayList<>();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                parts.add((parts.isEmpty() ? "" : ".") + ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                parts.add("[" + ref.getIndex() + "]");
-            }
-        }
-        return String.join("", parts);
     }
 }

@@ -2,12 +2,17 @@ package cn.xunjian.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The line each field and array element of a JSON text is written on, keyed by path ({@code steps[2].target.css},
@@ -60,6 +65,49 @@ public final class JsonFieldLines {
             }
         }
         return lines;
+    }
+
+    /** What is wrong with a JSON file, where: the field path and its line, and a Chinese description. */
+    public record Problem(String field, int line, String message) {
+    }
+
+    /**
+     * Describes a Jackson error for a user: an unknown field (with the allowed ones), a value of the wrong type, or
+     * broken JSON; the line is the field's own line from {@code lines} where known, since Jackson reports record
+     * errors where its buffering stopped.
+     */
+    public static Problem problem(JsonProcessingException e, Map<String, Integer> lines) {
+        int reported = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = path(u, "(根对象)");
+            return new Problem(field, lines.getOrDefault(field, reported), "未知字段（允许的字段："
+                    + u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
+                    + "）");
+        }
+        if (e instanceof MismatchedInputException m) {
+            String field = path(m, "(根对象)");
+            return new Problem(field, lines.getOrDefault(field, reported), "类型错误：" + m.getOriginalMessage());
+        }
+        return new Problem("(JSON)", reported, "JSON 格式错误：" + e.getOriginalMessage());
+    }
+
+    /**
+     * The path of the value a mapping error is about, in the notation of {@link #of} ({@code alerts[0].url}), or
+     * {@code root} when the error is about the whole document.
+     */
+    public static String path(JsonMappingException e, String root) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? root : sb.toString();
     }
 
     private static int nextIndex(ArrayDeque<Integer> index) {

@@ -5,10 +5,7 @@ import cn.xunjian.internal.JsonFieldLines;
 import cn.xunjian.schedule.ScheduleJson.AlertJson;
 import cn.xunjian.store.jdbc.Dialect;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.quartz.CronExpression;
 
 /**
@@ -70,16 +66,9 @@ public final class ScheduleLoader {
         try {
             lines = JsonFieldLines.of(mapper, text);
             json = mapper.readValue(text, ScheduleJson.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ScheduleFileException(file, path(e), line(lines(file, text), path(e), e),
-                    "未知字段（允许的字段：" + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(", ")) + "）");
-        } catch (MismatchedInputException e) {
-            throw new ScheduleFileException(file, path(e), line(lines(file, text), path(e), e),
-                    "类型错误：" + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new ScheduleFileException(file, "(JSON)", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "JSON 格式错误：" + e.getOriginalMessage());
+            JsonFieldLines.Problem p = JsonFieldLines.problem(e, lines(file, text));
+            throw new ScheduleFileException(file, p.field(), p.line(), p.message());
         } catch (IOException e) {
             throw new ScheduleFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
         }
@@ -301,24 +290,5 @@ public final class ScheduleLoader {
         } catch (IOException e) {
             return Map.of();
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "(根对象)" : sb.toString();
-    }
-
-    private static int line(Map<String, Integer> lines, String path, JsonProcessingException e) {
-        return lines.getOrDefault(path, e.getLocation() == null ? 0 : e.getLocation().getLineNr());
     }
 }

@@ -4,10 +4,7 @@ import cn.xunjian.internal.Json;
 import cn.xunjian.internal.JsonFieldLines;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,7 +15,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** Reads and validates site files; every problem becomes a {@link SiteFileException} naming file, field and line. */
 public final class SiteFileLoader {
@@ -38,14 +34,9 @@ public final class SiteFileLoader {
         SiteFile site;
         try {
             site = mapper.readValue(text, SiteFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new SiteFileException(file, path(e), lineOf(lines, path(e), e),
-                    "未知字段（允许的字段：" + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                            .collect(Collectors.joining(", ")) + "）");
-        } catch (MismatchedInputException e) {
-            throw new SiteFileException(file, path(e), lineOf(lines, path(e), e), "类型错误：" + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new SiteFileException(file, "(JSON)", line(e.getLocation()), "JSON 格式错误：" + e.getOriginalMessage());
+            JsonFieldLines.Problem p = JsonFieldLines.problem(e, lines);
+            throw new SiteFileException(file, p.field(), p.line(), p.message());
         }
         if (site == null) {
             throw new SiteFileException(file, "(JSON)", 1, "文件为空");
@@ -107,26 +98,6 @@ public final class SiteFileLoader {
         } catch (IOException e) {
             throw new SiteFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.length() == 0 ? "(根对象)" : sb.toString();
-    }
-
-    /** Jackson reports record errors where buffering stopped; the field's own line is what a reader needs. */
-    private static int lineOf(Map<String, Integer> lines, String path, JsonProcessingException e) {
-        return lines.getOrDefault(path, line(e.getLocation()));
     }
 
     private static int line(JsonLocation loc) {
