@@ -23,7 +23,4 @@ public record AuditLimits(int crawlMaxPages, int crawlMaxDepth, int renderBudget
         }
     }
 
-    public AuditLimits withCrawlMaxPages(int pages) {
-        return new AuditLimits(pages, crawlMaxDepth, renderBudget, brokenLinkScreenshots, pageCacheChars);
-    }
 }

@@ -1,6 +1,7 @@
 package cn.xunjian.audit;
 
 import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Duration;
 
@@ -14,7 +15,22 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
         return new AuditSettings(IndicatorCatalogue.standard(), scope);
     }
 
+    /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
+    public AuditSettings withAvailabilityTimeout(int seconds) {
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits);
+    }
+
     public Duration pageTimeout() {
         return Duration.ofSeconds(catalogue.availability().timeoutSeconds());
+    }
+
+    /**
+     * How the audit crawls a site and fetches its pages again for later checks: the crawler's defaults within this
+     * audit's page and depth caps and page timeout.
+     */
+    public CrawlLimits crawlLimits() {
+        CrawlLimits d = CrawlLimits.defaults();
+        return new CrawlLimits(limits.crawlMaxPages(), limits.crawlMaxDepth(), d.perHost(), d.minDelay(), pageTimeout(),
+                d.maxPageBytes());
     }
 }

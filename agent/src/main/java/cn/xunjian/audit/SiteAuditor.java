@@ -20,7 +20,6 @@ import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.check.Severity;
 import cn.xunjian.column.ColumnFreshnessCheck;
-import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.Evidence;
@@ -115,7 +114,7 @@ final class SiteAuditor {
     private List<Finding> wholeSite(SiteFile site, AuditPage home, SessionRenderer renderer, SiteEvidence evidence)
             throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
-        try (HttpPageSource pages = new HttpPageSource(CrawlLimits.defaults(), settings.scope(),
+        try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), settings.scope(),
                 settings.limits().pageCacheChars())) {
             PageContext context = new PageContext(site, evidence, renderer, settings.catalogue(), clock);
             try {

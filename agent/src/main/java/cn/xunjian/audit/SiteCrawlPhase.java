@@ -36,9 +36,7 @@ final class SiteCrawlPhase {
     List<Finding> run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
                       SiteEvidence evidence) throws InterruptedException {
         AuditLimits limits = settings.limits();
-        CrawlLimits crawlLimits = CrawlLimits.defaults().withMaxPages(limits.crawlMaxPages());
-        crawlLimits = new CrawlLimits(crawlLimits.maxPages(), limits.crawlMaxDepth(), crawlLimits.perHost(),
-                crawlLimits.minDelay(), settings.pageTimeout(), crawlLimits.maxPageBytes());
+        CrawlLimits crawlLimits = settings.crawlLimits();
         List<Finding> findings = new ArrayList<>();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(crawlLimits, settings.scope())) {

@@ -51,7 +51,7 @@ final class AuditRun {
                 : AuditServices.standalone();
         AuditSettings settings = AuditSettings.standard(scope);
         if (timeoutSeconds != null) {
-            settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(timeoutSeconds), scope);
+            settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }
         try {
             Report report = new Auditor(settings, clock, services).audit(sites, runDir, new Auditor.ProgressListener() {

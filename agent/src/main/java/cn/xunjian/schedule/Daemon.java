@@ -85,9 +85,8 @@ public final class Daemon implements AutoCloseable {
             Scheduler heavy = QuartzSchedulers.create(db, new QuartzSchedulers.Spec(HEAVY,
                     schedule.cluster().instanceId(), clustered, checkin, schedule.auditsAtOnce()));
             NetworkScope scope = schedule.loopbackOnly() ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY;
-            AuditSettings base = AuditSettings.standard(scope);
-            AuditSettings settings = new AuditSettings(
-                    base.catalogue().withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds()), scope);
+            AuditSettings settings = AuditSettings.standard(scope)
+                    .withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds());
             Map<String, ScheduledSite> byKey = new LinkedHashMap<>();
             sites.forEach(s -> byKey.put(s.key(), s));
             ServeServices services = new ServeServices(schedule, byKey, new JdbcResultStore(db.dataSource()),

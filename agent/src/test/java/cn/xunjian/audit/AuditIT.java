@@ -44,7 +44,7 @@ class AuditIT {
                 new SiteFile("沙湾镇人民政府", "3301850303", server.url("/hang/"), "township", null, null, null, null),
                 new SiteFile("白沙乡人民政府", "3301850202", server.url("/flawed/index.html"), "township", null, null, null, null));
         AuditSettings settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
-        settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(3), NetworkScope.LOOPBACK_ONLY);
+        settings = settings.withAvailabilityTimeout(3);
         report = new Auditor(settings, CLOCK).audit(sites, run, Auditor.ProgressListener.NONE);
     }
 

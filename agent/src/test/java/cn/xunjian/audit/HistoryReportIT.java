@@ -66,7 +66,7 @@ class HistoryReportIT {
         store.completeRun("previous", CLOCK.instant().minusSeconds(80_000), new SiteReport("清河镇人民政府", "3301850101",
                 url, "合格", 99.0, List.of(fixedSince)), List.of());
         AuditSettings settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
-        settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(3), NetworkScope.LOOPBACK_ONLY);
+        settings = settings.withAvailabilityTimeout(3);
         AuditServices services = new AuditServices(new JsonFileSubmittedMessageStore(dir.resolve("messages.json")),
                 Optional.of(store), Optional.of(store), "current");
         report = new Auditor(settings, CLOCK, services).audit(

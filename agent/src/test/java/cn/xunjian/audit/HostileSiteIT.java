@@ -66,7 +66,7 @@ class HostileSiteIT {
                 .html("/h/gbk.html", "<html><head><title>旧栏目</title></head><body><p>国务院办公厅通知</p></body></html>",
                         Charset.forName("GBK"), "GBK");
         AuditSettings settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
-        settings = new AuditSettings(settings.catalogue().withAvailabilityTimeout(3), NetworkScope.LOOPBACK_ONLY);
+        settings = settings.withAvailabilityTimeout(3);
         report = new Auditor(settings, CLOCK).audit(
                 List.of(new SiteFile("红石镇人民政府", "3301850404", server.url("/h/"), "township", null, null, null, null)),
                 run, Auditor.ProgressListener.NONE);
