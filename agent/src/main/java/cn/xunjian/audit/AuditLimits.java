@@ -22,5 +22,4 @@ public record AuditLimits(int crawlMaxPages, int crawlMaxDepth, int renderBudget
             throw new UncheckedIOException("cannot read audit-limits.json", e);
         }
     }
-
 }
