@@ -4,7 +4,9 @@ import cn.xunjian.check.Finding;
 import cn.xunjian.check.ProbeRecord;
 import cn.xunjian.check.Severity;
 import cn.xunjian.history.AvailabilityVerdict;
+import cn.xunjian.history.AvailabilityWeek;
 import cn.xunjian.history.SiteHistory;
+import cn.xunjian.history.WeeklyAvailability;
 import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.site.SiteFile;
 import java.time.Clock;
@@ -56,9 +58,9 @@ final class SiteHistories {
         List<ProbeRecord> probes = services.probes().get().probes(site.url(), now.minus(LOOK_BACK), now);
         List<Finding> previous = services.runs().flatMap(r -> r.previousFindings(site.url(), services.runId()))
                 .orElse(null);
-        SiteHistory first = SiteHistory.of(probes, previous, findings, clock, catalogue);
+        AvailabilityWeek week = WeeklyAvailability.judge(probes, clock, catalogue);
         List<Finding> judged = new ArrayList<>();
-        boolean weekDecides = first.week().verdict() != AvailabilityVerdict.INSUFFICIENT;
+        boolean weekDecides = week.verdict() != AvailabilityVerdict.INSUFFICIENT;
         for (Finding f : findings) {
             if (weekDecides && f.indicator().equals("W-V2") && f.severity() == Severity.VETO) {
                 judged.add(new Finding(f.indicator(), f.kind(), Severity.WARN, f.url(),
@@ -67,8 +69,8 @@ final class SiteHistories {
                 judged.add(f);
             }
         }
-        judged.add(first.week().finding());
-        return new Result(judged, SiteHistory.of(probes, previous, judged, clock, catalogue));
+        judged.add(week.finding());
+        return new Result(judged, SiteHistory.of(week, probes, previous, judged, clock, catalogue));
     }
 
     record Result(List<Finding> findings, SiteHistory history) {

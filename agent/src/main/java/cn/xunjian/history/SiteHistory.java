@@ -31,7 +31,12 @@ public record SiteHistory(AvailabilityWeek week, AvailabilityForecast forecast, 
      */
     public static SiteHistory of(List<ProbeRecord> probes, List<Finding> previous, List<Finding> current, Clock clock,
                                  IndicatorCatalogue catalogue) {
-        AvailabilityWeek week = WeeklyAvailability.judge(probes, clock, catalogue);
+        return of(WeeklyAvailability.judge(probes, clock, catalogue), probes, previous, current, clock, catalogue);
+    }
+
+    /** As {@link #of(List, List, List, Clock, IndicatorCatalogue)} with the week already judged from {@code probes}. */
+    public static SiteHistory of(AvailabilityWeek week, List<ProbeRecord> probes, List<Finding> previous,
+                                 List<Finding> current, Clock clock, IndicatorCatalogue catalogue) {
         AvailabilityForecast forecast = WeeklyAvailability.forecast(probes, clock, catalogue);
         String svg = AvailabilityChart.svg(probes, week, catalogue);
         List<FindingChange> changes = previous == null ? List.of() : FindingDiff.diff(previous, current);
