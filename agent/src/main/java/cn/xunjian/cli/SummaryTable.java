@@ -5,6 +5,7 @@ import cn.xunjian.check.Severity;
 import cn.xunjian.report.NewMediaAccounts;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
+import cn.xunjian.report.Summary;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -25,13 +26,14 @@ final class SummaryTable {
             out.printf(Locale.ROOT, "%d | %s | %s | %s | %s%n", i++, site.name(), site.verdict(),
                     site.score() == null ? "否决" : String.format(Locale.ROOT, "%.2f", site.score()), byIndicator(site));
         }
-        out.printf(Locale.ROOT, "%n共检查 %d 个网站，合格 %d 个，合格率 %.2f%%%n", report.summary().checked(),
-                report.summary().passed(), report.summary().passRate() * 100);
+        Summary sites = report.summary();
+        out.printf(Locale.ROOT, "%n共检查 %d 个网站，合格 %d 个，合格率 %s%n", sites.checked(), sites.passed(),
+                sites.percent());
         if (!accounts.isEmpty()) {
-            long passed = accounts.stream().filter(NewMediaAccounts.Account::passed).count();
-            out.printf(Locale.ROOT, "政务新媒体（含小程序、网页应用）%d 个，合格 %d 个，合格率 %.2f%%%s%n", accounts.size(), passed,
-                    100.0 * passed / accounts.size(), passed == accounts.size() ? "" : "；不合格："
-                            + String.join("、", accounts.stream().filter(a -> !a.passed()).map(a -> a.name()).toList()));
+            Summary tally = NewMediaAccounts.summary(accounts);
+            List<String> failed = accounts.stream().filter(a -> !a.passed()).map(NewMediaAccounts.Account::name).toList();
+            out.printf(Locale.ROOT, "政务新媒体（含小程序、网页应用）%d 个，合格 %d 个，合格率 %s%s%n", tally.checked(),
+                    tally.passed(), tally.percent(), failed.isEmpty() ? "" : "；不合格：" + String.join("、", failed));
         }
     }
 

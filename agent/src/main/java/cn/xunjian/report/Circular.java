@@ -48,8 +48,8 @@ public record Circular(String title, String issuer, String date, String intro, S
                 .replace("{quarter}", chineseNumber(quarter))
                 .replace("{subjects}", accounts.isEmpty() ? "政府网站" : "政府网站与政务新媒体");
         String intro = template.intro().replace("{date}", date).replace("{checked}", String.valueOf(s.checked()));
-        String totals = String.format(Locale.ROOT, "本次共检查政府网站%d家，合格%d家，不合格%d家，合格率为%.2f%%。",
-                s.checked(), s.passed(), s.checked() - s.passed(), s.passRate() * 100);
+        String totals = String.format(Locale.ROOT, "本次共检查政府网站%d家，合格%d家，不合格%d家，合格率为%s。",
+                s.checked(), s.passed(), s.checked() - s.passed(), s.percent());
         List<String> failed = report.sites().stream().filter(r -> !r.passed()).map(SiteReport::name).toList();
         if (!failed.isEmpty()) {
             totals += "不合格网站：" + String.join("、", failed) + "。";
@@ -63,9 +63,9 @@ public record Circular(String title, String issuer, String date, String intro, S
         if (accounts.isEmpty()) {
             return "";
         }
-        long passed = accounts.stream().filter(NewMediaAccounts.Account::passed).count();
-        String text = String.format(Locale.ROOT, "检查政务新媒体（含小程序、网页应用）%d个，合格%d个，不合格%d个，合格率为%.2f%%。",
-                accounts.size(), passed, accounts.size() - passed, 100.0 * passed / accounts.size());
+        Summary tally = NewMediaAccounts.summary(accounts);
+        String text = String.format(Locale.ROOT, "检查政务新媒体（含小程序、网页应用）%d个，合格%d个，不合格%d个，合格率为%s。",
+                tally.checked(), tally.passed(), tally.checked() - tally.passed(), tally.percent());
         List<String> failed = accounts.stream().filter(a -> !a.passed()).map(Circular::accountLabel).toList();
         return failed.isEmpty() ? text : text + "不合格政务新媒体：" + String.join("、", failed) + "。";
     }

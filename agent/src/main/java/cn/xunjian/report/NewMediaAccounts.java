@@ -34,6 +34,11 @@ public final class NewMediaAccounts {
     private NewMediaAccounts() {
     }
 
+    /** How many accounts were checked and passed, with the 合格率. */
+    public static Summary summary(List<Account> accounts) {
+        return Summary.of(accounts.size(), (int) accounts.stream().filter(Account::passed).count());
+    }
+
     public static List<Account> of(Report report, IndicatorCatalogue catalogue) {
         List<Account> accounts = new ArrayList<>();
         for (SiteReport site : report.sites()) {

@@ -83,7 +83,7 @@ public final class ReportHtmlWriter {
         Summary s = report.summary();
         html.append("<section class=\"site\" id=\"summary\"><h2>总体情况</h2><p>本次共检查网站 <b>")
                 .append(s.checked()).append("</b> 个，合格 <b>").append(s.passed()).append("</b> 个，合格率 <b>")
-                .append(String.format(Locale.ROOT, "%.2f%%", s.passRate() * 100)).append("</b>。</p>\n")
+                .append(s.percent()).append("</b>。</p>\n")
                 .append("<table><tr><th>序号</th><th>网站名称</th><th>网站标识码</th><th>结论</th><th>得分</th><th>网站问题数</th></tr>\n");
         int i = 1;
         for (SiteReport site : report.sites()) {
@@ -132,10 +132,10 @@ public final class ReportHtmlWriter {
         if (accounts.isEmpty()) {
             return;
         }
-        long passed = accounts.stream().filter(NewMediaAccounts.Account::passed).count();
-        html.append("<h3 id=\"newmedia\">政务新媒体</h3>\n<p>共检查政务新媒体（含小程序、网页应用） <b>").append(accounts.size())
-                .append("</b> 个，合格 <b>").append(passed).append("</b> 个，合格率 <b>")
-                .append(String.format(Locale.ROOT, "%.2f%%", 100.0 * passed / accounts.size())).append("</b>。</p>\n")
+        Summary tally = NewMediaAccounts.summary(accounts);
+        html.append("<h3 id=\"newmedia\">政务新媒体</h3>\n<p>共检查政务新媒体（含小程序、网页应用） <b>").append(tally.checked())
+                .append("</b> 个，合格 <b>").append(tally.passed()).append("</b> 个，合格率 <b>").append(tally.percent())
+                .append("</b>。</p>\n")
                 .append("<table><tr><th>序号</th><th>账号名称</th><th>开设主体</th><th>结论</th><th>问题</th></tr>\n");
         int i = 1;
         for (NewMediaAccounts.Account a : accounts) {
