@@ -76,23 +76,8 @@ public record Circular(String title, String issuer, String date, String intro, S
 
     private static List<ProblemGroup> newMediaGroups(List<NewMediaAccounts.Account> accounts,
                                                      IndicatorCatalogue catalogue) {
-        List<ProblemGroup> groups = new ArrayList<>();
-        for (Indicator ind : catalogue.indicators()) {
-            Set<String> names = new LinkedHashSet<>();
-            boolean veto = false;
-            for (NewMediaAccounts.Account a : accounts) {
-                for (Finding f : a.problems()) {
-                    if (f.indicator().equals(ind.id())) {
-                        names.add(accountLabel(a));
-                        veto |= f.severity() == Severity.VETO;
-                    }
-                }
-            }
-            if (!names.isEmpty()) {
-                groups.add(new ProblemGroup(ind.name() + (veto ? "（单项否决）" : ""), List.copyOf(names)));
-            }
-        }
-        return groups;
+        return groups(accounts.stream().map(a -> new Named(accountLabel(a), a.problems())).toList(),
+                catalogue.indicators());
     }
 
     private static List<NewMediaAnnexRow> newMediaAnnex(List<NewMediaAccounts.Account> accounts,
@@ -113,23 +98,31 @@ public record Circular(String title, String issuer, String date, String intro, S
     }
 
     private static List<ProblemGroup> groups(Report report, IndicatorCatalogue catalogue) {
+        List<Named> sites = report.sites().stream()
+                .map(site -> new Named(site.name(), site.findings().stream().filter(Circular::counts).toList())).toList();
+        return groups(sites, catalogue.indicators().stream().filter(ind -> !ind.newMedia()).toList());
+    }
+
+    /** A site or an account and the findings of it that a circular counts. */
+    private record Named(String name, List<Finding> problems) {
+    }
+
+    /** For each indicator, in catalogue order, who has problems of it; marked 单项否决 when any of them is a veto. */
+    private static List<ProblemGroup> groups(List<Named> subjects, List<Indicator> indicators) {
         List<ProblemGroup> groups = new ArrayList<>();
-        for (Indicator ind : catalogue.indicators()) {
-            Set<String> sites = new LinkedHashSet<>();
+        for (Indicator ind : indicators) {
+            Set<String> names = new LinkedHashSet<>();
             boolean veto = false;
-            if (ind.newMedia()) {
-                continue;
-            }
-            for (SiteReport site : report.sites()) {
-                for (Finding f : site.findings()) {
-                    if (f.indicator().equals(ind.id()) && counts(f)) {
-                        sites.add(site.name());
+            for (Named subject : subjects) {
+                for (Finding f : subject.problems()) {
+                    if (f.indicator().equals(ind.id())) {
+                        names.add(subject.name());
                         veto |= f.severity() == Severity.VETO;
                     }
                 }
             }
-            if (!sites.isEmpty()) {
-                groups.add(new ProblemGroup(ind.name() + (veto ? "（单项否决）" : ""), List.copyOf(sites)));
+            if (!names.isEmpty()) {
+                groups.add(new ProblemGroup(ind.name() + (veto ? "（单项否决）" : ""), List.copyOf(names)));
             }
         }
         return groups;
