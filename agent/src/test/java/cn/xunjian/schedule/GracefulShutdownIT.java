@@ -1,25 +1,14 @@
 package cn.xunjian.schedule;
 
+import static cn.xunjian.schedule.ServeProcesses.count;
+import static cn.xunjian.schedule.ServeProcesses.logText;
+import static cn.xunjian.schedule.ServeProcesses.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,62 +20,26 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code --shutdown-wait} or ends up interrupted with its evidence removed — never left {@code running}.
  */
 class GracefulShutdownIT {
-    private static final String HOME = """
-            <html><head><meta charset="utf-8"><title>临江市人民政府</title></head><body>
-            <h1>临江市人民政府</h1><p>政务公开 政务服务 互动交流</p>
-            <div class="footer">主办：临江市人民政府办公室</div></body></html>""";
     /** Exit status of a JVM that ended on SIGTERM after running its shutdown hooks (128 + 15). */
     private static final int SIGTERM_EXIT = 143;
     @TempDir
     Path dir;
-    private HttpServer server;
-    private ExecutorService pool;
-    private final List<Process> children = new ArrayList<>();
-    /** How long the home page takes to answer. */
-    private volatile long homeDelayMillis;
+    private ServeProcesses serve;
 
     @BeforeEach
-    void slowSite() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        pool = Executors.newCachedThreadPool();
-        server.setExecutor(pool);
-        server.createContext("/", exchange -> {
-            try {
-                boolean home = exchange.getRequestURI().getPath().equals("/");
-                if (home) {
-                    Thread.sleep(homeDelayMillis);
-                }
-                byte[] body = (home ? HOME : "not found").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(home ? 200 : 404, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // the daemon went away
-            } finally {
-                exchange.close();
-            }
-        });
-        server.start();
+    void slowSite() throws Exception {
+        serve = new ServeProcesses();
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(20, TimeUnit.SECONDS);
-        }
-        server.stop(0);
-        pool.shutdownNow();
+        serve.close();
     }
 
     @Test
     void sigtermDuringAnAuditThatCannotFinishInTheShutdownWaitLeavesTheRunInterruptedWithItsEvidenceRemoved()
             throws Exception {
-        homeDelayMillis = 60_000;
+        serve.homeDelay(60_000);
         Running run = startAuditing(2);
 
         String text = terminate(run);
@@ -102,7 +55,7 @@ class GracefulShutdownIT {
 
     @Test
     void sigtermDuringAnAuditThatFinishesWithinTheShutdownWaitLetsItCompleteBeforeTheDaemonStops() throws Exception {
-        homeDelayMillis = 0;
+        serve.homeDelay(0);
         Running run = startAuditing(60);
 
         String text = terminate(run);
@@ -124,8 +77,7 @@ class GracefulShutdownIT {
 
     /** Starts serve with the given shutdown wait and returns once an audit has begun writing its run directory. */
     private Running startAuditing(int shutdownWaitSeconds) throws Exception {
-        Files.writeString(dir.resolve("site.json"), "{ \"name\": \"临江市人民政府\", \"url\": \"http://127.0.0.1:"
-                + server.getAddress().getPort() + "/\" }", StandardCharsets.UTF_8);
+        serve.writeSiteFile(dir);
         Path file = dir.resolve("schedule.json");
         Files.writeString(file, """
                 { "sites": ["site.json"],
@@ -139,14 +91,14 @@ class GracefulShutdownIT {
         String url = new ScheduleLoader(dir.resolve("x")).load(file).database().url();
         Path log = dir.resolve("serve.log");
 
-        Process serve = serve(file, log, shutdownWaitSeconds);
-        waitFor(log, () -> logText(log).contains("巡检服务已启动"), Duration.ofSeconds(60));
-        waitFor(log, () -> count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'") == 1,
+        Process process = serve.serve(file, log, "--shutdown-wait", Integer.toString(shutdownWaitSeconds));
+        serve.waitFor(() -> logText(log).contains("巡检服务已启动"), Duration.ofSeconds(60));
+        serve.waitFor(() -> count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'") == 1,
                 Duration.ofSeconds(60));
         String runId = string(url, "SELECT ID FROM XJ_RUNS WHERE STATUS = 'running'");
         Path runDir = Path.of(string(url, "SELECT RUN_DIR FROM XJ_RUNS WHERE ID = '" + runId + "'"));
-        waitFor(log, () -> Files.isDirectory(runDir), Duration.ofSeconds(30));
-        return new Running(serve, log, url, runId, runDir, "http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        serve.waitFor(() -> Files.isDirectory(runDir), Duration.ofSeconds(30));
+        return new Running(process, log, url, runId, runDir, serve.siteUrl());
     }
 
     /** Sends SIGTERM, checks the process ends as a JVM ends on SIGTERM, and returns its log. */
@@ -155,52 +107,5 @@ class GracefulShutdownIT {
         assertThat(run.serve().waitFor(90, TimeUnit.SECONDS)).as("serve exits after SIGTERM").isTrue();
         assertThat(run.serve().exitValue()).isEqualTo(SIGTERM_EXIT);
         return logText(run.log());
-    }
-
-    private Process serve(Path schedule, Path log, int shutdownWaitSeconds) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // the daemon logs its stop at info level; the default level of the packaged logger is warn
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dfile.encoding=UTF-8",
-                "-Dorg.slf4j.simpleLogger.log.cn.xunjian.schedule=info",
-                "-cp", System.getProperty("java.class.path"),
-                "cn.xunjian.cli.Main", "serve", "--shutdown-wait", Integer.toString(shutdownWaitSeconds), schedule.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Process p = pb.start();
-        children.add(p);
-        return p;
-    }
-
-    private static String logText(Path log) {
-        try {
-            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
-        }
-    }
-
-    private static long count(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            return -1;
-        }
-    }
-
-    private static String string(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static void waitFor(Path log, java.util.function.BooleanSupplier done, Duration max) throws Exception {
-        try {
-            ClusterIT.waitFor(done, max);
-        } catch (AssertionError e) {
-            System.err.println("---- " + log + "\n" + logText(log));
-            throw e;
-        }
     }
 }

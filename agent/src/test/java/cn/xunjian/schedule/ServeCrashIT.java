@@ -1,26 +1,20 @@
 package cn.xunjian.schedule;
 
+import static cn.xunjian.schedule.ServeProcesses.count;
+import static cn.xunjian.schedule.ServeProcesses.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.evidence.Sha256;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -30,59 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve} as a child process, killed with SIGKILL in the middle of an audit, then restarted. */
 class ServeCrashIT {
-    private static final String HOME = """
-            <html><head><meta charset="utf-8"><title>临江市人民政府</title></head><body>
-            <h1>临江市人民政府</h1><p>政务公开 政务服务 互动交流</p>
-            <div class="footer">主办：临江市人民政府办公室</div></body></html>""";
     @TempDir
     Path dir;
-    private HttpServer server;
-    private ExecutorService pool;
-    private volatile boolean slow = true;
-    private final List<Process> children = new ArrayList<>();
+    private ServeProcesses serve;
 
     @BeforeEach
-    void site() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-        pool = Executors.newCachedThreadPool();
-        server.setExecutor(pool);
-        server.createContext("/", exchange -> {
-            try {
-                if (slow && exchange.getRequestURI().getPath().equals("/")) {
-                    Thread.sleep(6000);
-                }
-                boolean home = exchange.getRequestURI().getPath().equals("/");
-                byte[] body = (home ? HOME : "not found").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                exchange.sendResponseHeaders(home ? 200 : 404, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // client went away (the daemon was killed)
-            } finally {
-                exchange.close();
-            }
-        });
-        server.start();
+    void site() throws Exception {
+        serve = new ServeProcesses();
+        serve.homeDelay(6000);
     }
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : children) {
-            p.destroyForcibly();
-            p.waitFor(20, TimeUnit.SECONDS);
-        }
-        server.stop(0);
-        pool.shutdownNow();
+        serve.close();
     }
 
     @Test
     void afterSigkillMidAuditTheScheduleResumesNoRunIsHalfWrittenAndEvidenceMatchesTheDatabase() throws Exception {
-        Files.writeString(dir.resolve("site.json"), "{ \"name\": \"临江市人民政府\", \"url\": \"http://127.0.0.1:"
-                + server.getAddress().getPort() + "/\" }", StandardCharsets.UTF_8);
+        serve.writeSiteFile(dir);
         Path file = dir.resolve("schedule.json");
         Files.writeString(file, """
                 { "sites": ["site.json"],
@@ -94,9 +53,9 @@ class ServeCrashIT {
                 """, StandardCharsets.UTF_8);
         String url = new ScheduleLoader(dir.resolve("x")).load(file).database().url();
 
-        Process first = serve(file, "first");
+        Process first = serve.serve(file, dir.resolve("serve-first.log"));
         waitForStart("first");
-        waitFor(() -> count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'") == 1
+        serve.waitFor(() -> count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'running'") == 1
                 && count(url, "SELECT COUNT(*) FROM XJ_PROBES") >= 1, Duration.ofSeconds(90));
         Thread.sleep(3000);
         String killed = string(url, "SELECT ID FROM XJ_RUNS WHERE STATUS = 'running'");
@@ -104,12 +63,12 @@ class ServeCrashIT {
         assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
         // the test touches the database only while a serve process holds it (H2 AUTO_SERVER), never in between
-        slow = false;
+        serve.homeDelay(0);
         String restartedAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSxxx", java.util.Locale.ROOT));
-        serve(file, "second");
+        serve.serve(file, dir.resolve("serve-second.log"));
         waitForStart("second");
-        waitFor(() -> count(url, "SELECT COUNT(*) FROM XJ_PROBES WHERE PROBED_AT > TIMESTAMP WITH TIME ZONE '"
+        serve.waitFor(() -> count(url, "SELECT COUNT(*) FROM XJ_PROBES WHERE PROBED_AT > TIMESTAMP WITH TIME ZONE '"
                 + restartedAt + "'") >= 2
                 && count(url, "SELECT COUNT(*) FROM XJ_RUNS WHERE STATUS = 'completed'") >= 1, Duration.ofSeconds(120));
 
@@ -147,52 +106,8 @@ class ServeCrashIT {
         }
     }
 
-    private Process serve(Path schedule, String name) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"),
-                "cn.xunjian.cli.Main", "serve", schedule.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + name + ".log").toFile());
-        pb.environment().put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Process p = pb.start();
-        children.add(p);
-        return p;
-    }
-
-    private static long count(String url, String sql) {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        } catch (SQLException e) {
-            return -1;
-        }
-    }
-
-    private static String string(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
     private void waitForStart(String name) throws Exception {
         Path log = dir.resolve("serve-" + name + ".log");
-        waitFor(() -> {
-            try {
-                return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains("巡检服务已启动");
-            } catch (IOException e) {
-                return false;
-            }
-        }, Duration.ofSeconds(60));
-    }
-
-    private void waitFor(java.util.function.BooleanSupplier done, Duration max) throws Exception {
-        try {
-            ClusterIT.waitFor(done, max);
-        } catch (AssertionError e) {
-            for (Path log : Files.newDirectoryStream(dir, "serve-*.log")) {
-                System.err.println("---- " + log + "\n" + Files.readString(log, StandardCharsets.UTF_8));
-            }
-            throw e;
-        }
+        serve.waitFor(() -> ServeProcesses.logText(log).contains("巡检服务已启动"), Duration.ofSeconds(60));
     }
 }
