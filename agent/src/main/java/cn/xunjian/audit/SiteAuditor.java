@@ -18,6 +18,7 @@ import cn.xunjian.check.PageContext;
 import cn.xunjian.check.ProbeRecord;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
+import cn.xunjian.check.SitePage;
 import cn.xunjian.check.Severity;
 import cn.xunjian.column.ColumnFreshnessCheck;
 import cn.xunjian.crawl.HttpPageSource;
@@ -126,7 +127,7 @@ final class SiteAuditor {
                         "检查未能完成（全站抓取）：" + e, List.of()));
             }
             try {
-                findings.addAll(columns.audit(SiteCrawlPhase.home(home), pages, renderer, evidence, clock));
+                findings.addAll(columns.audit(new SitePage(home.url(), home.html(), 0), pages, renderer, evidence, clock));
             } catch (RuntimeException e) {
                 LOG.warn("column check failed on {}: {}", site.url(), e.toString());
                 findings.add(new Finding("W-V4", "column.errored", Severity.INFO, site.url(),

@@ -1,6 +1,5 @@
 package cn.xunjian.audit;
 
-import cn.xunjian.browser.AuditPage;
 import cn.xunjian.check.Finding;
 import cn.xunjian.check.PageCheckRunner;
 import cn.xunjian.check.Renderer;
@@ -83,10 +82,5 @@ final class SiteCrawlPhase {
         }
         findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
         return findings;
-    }
-
-    /** The page the crawl saw first, rendered DOM preferred, for checks that judge the home page as a whole. */
-    static SitePage home(AuditPage rendered) {
-        return new SitePage(rendered.url(), rendered.html(), 0);
     }
 }

@@ -45,8 +45,7 @@ public final class NewMediaAccounts {
             Map<String, List<Finding>> byUrl = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
             for (Finding f : site.findings()) {
-                if (!catalogue.knows(f.indicator()) || !catalogue.indicator(f.indicator()).newMedia()
-                        || f.url().isEmpty()) {
+                if (!catalogue.aboutNewMedia(f.indicator()) || f.url().isEmpty()) {
                     continue;
                 }
                 byUrl.computeIfAbsent(f.url(), u -> new ArrayList<>()).add(f);

@@ -88,7 +88,7 @@ public final class ReportHtmlWriter {
         int i = 1;
         for (SiteReport site : report.sites()) {
             long problems = site.findings().stream().filter(f -> f.severity() != Severity.INFO
-                    && !(catalogue.knows(f.indicator()) && catalogue.indicator(f.indicator()).newMedia())).count();
+                    && !catalogue.aboutNewMedia(f.indicator())).count();
             html.append("<tr><td>").append(i).append("</td><td><a href=\"#site-").append(i).append("\">")
                     .append(esc(site.name())).append("</a></td><td>").append(esc(nz(site.siteCode())))
                     .append("</td><td>").append(verdict(site)).append("</td><td>").append(score(site))

@@ -42,6 +42,11 @@ public record IndicatorCatalogue(String source, double passScore, Availability a
         });
     }
 
+    /** Whether findings of this indicator are about new-media accounts (judged one by one, not with the website). */
+    public boolean aboutNewMedia(String id) {
+        return knows(id) && indicator(id).newMedia();
+    }
+
     public boolean knows(String id) {
         return byId().containsKey(id);
     }

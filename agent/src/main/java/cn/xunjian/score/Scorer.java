@@ -25,8 +25,7 @@ public final class Scorer {
     }
 
     public Verdict judge(List<Finding> findings) {
-        findings = findings.stream().filter(f -> !catalogue.knows(f.indicator())
-                || !catalogue.indicator(f.indicator()).newMedia()).toList();
+        findings = findings.stream().filter(f -> !catalogue.aboutNewMedia(f.indicator())).toList();
         if (findings.stream().anyMatch(f -> f.severity() == Severity.VETO)) {
             return new Verdict(false, null);
         }
