@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -178,7 +179,8 @@ public final class ReportHtmlWriter {
             long problems = g.getValue().stream().filter(f -> f.severity() != Severity.INFO).count();
             html.append("<h3 class=\"indicator\">").append(esc(ind.id())).append(" ").append(esc(ind.name()))
                     .append(problems == 0 ? "（无问题）" : "（" + problems + "项问题）").append("</h3>\n<ul>\n");
-            for (Finding f : g.getValue()) {
+            // problems first, the gravest on top; what was checked and found in order comes last
+            for (Finding f : g.getValue().stream().sorted(Comparator.comparing(Finding::severity)).toList()) {
                 finding(html, f, runDir, history.flatMap(h -> h.changeOf(f)));
             }
             html.append("</ul>\n");
