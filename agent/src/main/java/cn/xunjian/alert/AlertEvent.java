@@ -1,7 +1,7 @@
 package cn.xunjian.alert;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.history.FindingChange;
 import cn.xunjian.internal.ShanghaiTime;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package cn.xunjian.alert;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.history.ProbeTimes;
 import java.time.Duration;
 import java.time.Instant;

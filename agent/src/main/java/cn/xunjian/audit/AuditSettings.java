@@ -1,6 +1,6 @@
 package cn.xunjian.audit;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Duration;

@@ -2,12 +2,12 @@ package cn.xunjian.audit;
 
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.check.Check;
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.FooterMarkRules;
 import cn.xunjian.check.FooterMarksCheck;
 import cn.xunjian.check.HomeLinksCheck;
 import cn.xunjian.check.PageCheck;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.darklink.HiddenLinkCheck;
@@ -34,7 +34,8 @@ import cn.xunjian.scenario.interact.MessageListCheck;
 import cn.xunjian.scenario.interact.MessageRules;
 import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.score.Scorer;
-import cn.xunjian.score.Verdict;
+import cn.xunjian.score.Judgement;
+import cn.xunjian.model.FindingIds;
 import cn.xunjian.search.SiteSearchCheck;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.text.PrivacyCheck;
@@ -115,14 +116,15 @@ public final class Auditor {
                     findings = List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
                             "巡检过程出错，本站结果不完整：" + e, List.of()));
                 }
+                findings = FindingIds.assign(site.url(), findings);
                 Optional<SiteHistories.Result> withPast = past.apply(site, findings);
                 if (withPast.isPresent()) {
                     findings = withPast.get().findings();
                     histories.put(site.url(), withPast.get().history());
                 }
-                Verdict verdict = scorer.judge(findings);
-                SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), verdict.label(),
-                        verdict.score(), findings);
+                Judgement judgement = scorer.judge(findings);
+                SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), judgement.verdict(),
+                        judgement.score(), findings);
                 reports.add(report);
                 progress.siteFinished(report);
             }

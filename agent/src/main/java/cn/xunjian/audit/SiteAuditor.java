@@ -11,19 +11,19 @@ import cn.xunjian.check.Check;
 import cn.xunjian.check.CheckContext;
 import cn.xunjian.check.CheckOutcome;
 import cn.xunjian.check.CheckRunner;
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.PageCheck;
 import cn.xunjian.check.PageCheckRunner;
 import cn.xunjian.check.PageContext;
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
-import cn.xunjian.check.SitePage;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.SitePage;
+import cn.xunjian.model.Severity;
 import cn.xunjian.column.ColumnFreshnessCheck;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
@@ -85,11 +85,10 @@ final class SiteAuditor {
                 visitEvidence.add(evidence.screenshot("home-failed", failed.screenshot(), site.url()));
             }
             probeEvidence.put(visit.record(), visitEvidence);
-            findings.addAll(new AvailabilityCheck(settings.catalogue())
+            findings.addAll(new AvailabilityCheck(settings.catalogue().availability())
                     .judge(new ArrayList<>(probeEvidence.keySet()), probeEvidence));
             if (visit.record().ok() && visit.load() instanceof PageLoad.Loaded loaded) {
-                CheckContext ctx = new CheckContext(site, loaded.page(), evidence, links, ocr, qr,
-                        settings.catalogue(), clock);
+                CheckContext ctx = new CheckContext(site, loaded.page(), evidence, links, ocr, qr, clock);
                 for (CheckOutcome outcome : new CheckRunner().run(checks, ctx)) {
                     findings.addAll(outcome.findings());
                 }
@@ -99,7 +98,8 @@ final class SiteAuditor {
                 renderer.remember(site.url(), loaded.page());
                 findings.addAll(wholeSite(site, loaded.page(), renderer, evidence));
                 for (SiteCheck check : siteChecks) {
-                    SiteContext siteContext = new SiteContext(site, loaded.page(), browser, evidence, settings, links,
+                    SiteContext siteContext = new SiteContext(site, loaded.page(), browser, evidence, settings.scope(),
+                            settings.pageTimeout(), links,
                             ocr, qr, clock, findings);
                     findings.addAll(new CheckRunner().runSiteCheck(check, siteContext).findings());
                 }
@@ -117,7 +117,7 @@ final class SiteAuditor {
         List<Finding> findings = new ArrayList<>();
         try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), settings.scope(),
                 settings.limits().pageCacheChars())) {
-            PageContext context = new PageContext(site, evidence, renderer, settings.catalogue(), clock);
+            PageContext context = new PageContext(site, evidence, renderer, clock);
             try {
                 findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context),
                         pages, renderer, evidence));

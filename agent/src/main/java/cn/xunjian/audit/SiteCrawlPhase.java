@@ -1,17 +1,17 @@
 package cn.xunjian.audit;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.PageCheckRunner;
 import cn.xunjian.check.Renderer;
-import cn.xunjian.check.Severity;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
 import cn.xunjian.crawl.CheckedLink;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.CrawlListener;
 import cn.xunjian.crawl.CrawlResult;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.SiteCrawler;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package cn.xunjian.audit;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.history.AvailabilityVerdict;
 import cn.xunjian.history.AvailabilityWeek;
 import cn.xunjian.history.SiteHistory;

@@ -1,5 +1,7 @@
 package cn.xunjian.browser;
 
+import cn.xunjian.net.NetworkScope;
+
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

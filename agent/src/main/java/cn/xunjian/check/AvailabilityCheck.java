@@ -1,7 +1,11 @@
 package cn.xunjian.check;
 
-import cn.xunjian.evidence.Evidence;
-import cn.xunjian.score.IndicatorCatalogue;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.ProbeRecord;
+
+import cn.xunjian.model.AvailabilityThresholds;
+import cn.xunjian.model.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +18,10 @@ import java.util.Map;
  */
 public final class AvailabilityCheck {
     public static final String INDICATOR = "W-V2";
-    private final IndicatorCatalogue catalogue;
+    private final AvailabilityThresholds thresholds;
 
-    public AvailabilityCheck(IndicatorCatalogue catalogue) {
-        this.catalogue = catalogue;
+    public AvailabilityCheck(AvailabilityThresholds thresholds) {
+        this.thresholds = thresholds;
     }
 
     /**
@@ -37,10 +41,10 @@ public final class AvailabilityCheck {
             probes.forEach(p -> all.addAll(evidence.getOrDefault(p, List.of())));
             findings.add(new Finding(INDICATOR, "availability.ok", Severity.INFO, probes.get(0).url(),
                     String.format(Locale.ROOT, "首页可以访问：本次%d次探测全部成功，最慢%.1f秒（限%d秒）", probes.size(),
-                            slowest / 1000.0, catalogue.availability().timeoutSeconds()), all));
+                            slowest / 1000.0, thresholds.timeoutSeconds()), all));
             return findings;
         }
-        boolean veto = ratio >= catalogue.availability().vetoFailureRatio();
+        boolean veto = ratio >= thresholds.vetoFailureRatio();
         for (ProbeRecord p : probes) {
             if (p.ok()) {
                 continue;
@@ -49,7 +53,7 @@ public final class AvailabilityCheck {
             findings.add(new Finding(INDICATOR, "availability.failed", veto ? Severity.VETO : Severity.WARN, p.url(),
                     String.format(Locale.ROOT, "首页无法访问（%s）：%s，用时%.1f秒；本次%d次探测失败%d次（%.0f%%，否决线%.0f%%）",
                             how, p.reason(), p.millis() / 1000.0, probes.size(), failed, ratio * 100,
-                            catalogue.availability().vetoFailureRatio() * 100),
+                            thresholds.vetoFailureRatio() * 100),
                     evidence.getOrDefault(p, List.of())));
         }
         return findings;

@@ -1,7 +1,9 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.ProbeRecord;
+
 import cn.xunjian.browser.BrowserSession;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.crawl.CharsetDetector;
 import cn.xunjian.internal.ShanghaiTime;

@@ -1,5 +1,7 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+
 import java.util.List;
 
 /** One check of a rendered page. Implementations are small, stateless and report against one indicator. */

@@ -1,5 +1,7 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+
 import java.util.List;
 
 /** What running one check came to. */

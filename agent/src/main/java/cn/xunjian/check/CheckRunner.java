@@ -1,5 +1,8 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

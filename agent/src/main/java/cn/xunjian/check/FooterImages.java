@@ -1,7 +1,10 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+
 import cn.xunjian.check.FooterMarkRules.TextMark;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.vision.ImageScaling;
 import cn.xunjian.vision.OcrException;
 import java.awt.image.BufferedImage;

@@ -1,8 +1,11 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+
 import cn.xunjian.browser.AuditPage;
 import cn.xunjian.check.FooterMarkRules.TextMark;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,10 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+
 import cn.xunjian.crawl.LinkStatus;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

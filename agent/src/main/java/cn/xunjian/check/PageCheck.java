@@ -1,5 +1,8 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.SitePage;
+
 import java.util.List;
 
 /**

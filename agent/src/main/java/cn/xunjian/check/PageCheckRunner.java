@@ -1,5 +1,9 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

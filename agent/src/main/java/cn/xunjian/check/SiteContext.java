@@ -1,6 +1,7 @@
 package cn.xunjian.check;
 
-import cn.xunjian.audit.AuditSettings;
+import cn.xunjian.model.Finding;
+
 import cn.xunjian.browser.AuditPage;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.crawl.LinkChecker;
@@ -8,7 +9,9 @@ import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
+import cn.xunjian.net.NetworkScope;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,7 +20,7 @@ import java.util.List;
  * the checks before it produced (a web-view check reads the footer QR codes, for instance).
  */
 public record SiteContext(SiteFile site, AuditPage home, BrowserRuntime browser, SiteEvidence evidence,
-                          AuditSettings settings, LinkChecker links, OcrEngine ocr, QrDecoder qr, Clock clock,
+                          NetworkScope scope, Duration pageTimeout, LinkChecker links, OcrEngine ocr, QrDecoder qr, Clock clock,
                           List<Finding> findingsSoFar) {
     public SiteContext {
         findingsSoFar = List.copyOf(findingsSoFar);

@@ -1,6 +1,6 @@
 package cn.xunjian.cli;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.scenario.ScenarioFileException;
 import cn.xunjian.scenario.ScenarioPreflight;
 import cn.xunjian.site.SiteFile;

@@ -4,7 +4,7 @@ import cn.xunjian.audit.AuditServices;
 import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.audit.Auditor;
 import cn.xunjian.browser.BrowserUnavailableException;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.CircularWriter;
 import cn.xunjian.report.NewMediaAccounts;

@@ -1,6 +1,6 @@
 package cn.xunjian.cli;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.demo.DemoPortal;
 import java.io.IOException;
 import java.nio.file.Path;

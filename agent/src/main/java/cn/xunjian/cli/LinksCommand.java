@@ -1,6 +1,6 @@
 package cn.xunjian.cli;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.crawl.CheckedLink;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.CrawlListener;

@@ -1,7 +1,7 @@
 package cn.xunjian.cli;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.report.NewMediaAccounts;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;

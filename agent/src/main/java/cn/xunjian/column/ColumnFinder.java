@@ -1,7 +1,7 @@
 package cn.xunjian.column;
 
-import cn.xunjian.check.PageSource;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.crawl.PageSource;
+import cn.xunjian.model.SitePage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

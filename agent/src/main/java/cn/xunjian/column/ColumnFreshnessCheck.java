@@ -1,13 +1,13 @@
 package cn.xunjian.column;
 
 import cn.xunjian.browser.AuditPage;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.PageSource;
+import cn.xunjian.model.Finding;
+import cn.xunjian.crawl.PageSource;
 import cn.xunjian.check.Renderer;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.model.SitePage;
 import cn.xunjian.column.ColumnRules.ColumnClass;
 import cn.xunjian.column.ColumnRules.Outcome;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import java.time.Clock;
 import java.time.LocalDate;

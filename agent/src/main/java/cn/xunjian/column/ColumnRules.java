@@ -1,6 +1,6 @@
 package cn.xunjian.column;
 
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Severity;
 import cn.xunjian.internal.Json;
 import java.io.IOException;
 import java.io.InputStream;

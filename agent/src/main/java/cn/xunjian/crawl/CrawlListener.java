@@ -1,6 +1,6 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.check.SitePage;
+import cn.xunjian.model.SitePage;
 
 /**
  * Receives what a crawl finds as it goes. Calls come from one thread at a time, so implementations need no

@@ -1,6 +1,6 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;

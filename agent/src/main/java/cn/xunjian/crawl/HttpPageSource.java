@@ -1,8 +1,8 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.PageSource;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.crawl.PageSource;
+import cn.xunjian.model.SitePage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

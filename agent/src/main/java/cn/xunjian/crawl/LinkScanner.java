@@ -3,7 +3,6 @@ package cn.xunjian.crawl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -666,17 +665,27 @@ final class LinkScanner {
         boolean lastSpace = false;
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (StringUtil.isActuallyWhitespace(c)) {
+            if (isTextWhitespace(c)) {
                 if (!lastSpace) {
                     sb.append(' ');
                 }
                 lastSpace = true;
-            } else if (!StringUtil.isInvisibleChar(c)) {
+            } else if (!isInvisible(c)) {
                 sb.append(c);
                 lastSpace = false;
             }
         }
         return sb.toString();
+    }
+
+    /** HTML whitespace and the no-break space, which jsoup's text() also collapses. */
+    private static boolean isTextWhitespace(char c) {
+        return isSpace(c) || c == '\u00a0';
+    }
+
+    /** Zero-width space and soft hyphen, which jsoup's text() drops. */
+    private static boolean isInvisible(char c) {
+        return c == '\u200b' || c == '\u00ad';
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -1,7 +1,7 @@
 package cn.xunjian.crawl;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.SitePage;
 import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -3,13 +3,13 @@ package cn.xunjian.darklink;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import java.net.URI;
 import java.time.Duration;
@@ -67,8 +67,8 @@ public final class HijackCheck implements SiteCheck {
     public List<Finding> run(SiteContext ctx) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
         for (String url : pages(ctx.site().url())) {
-            findings.addAll(inspect(url, ctx.site().name(), ctx.browser(), ctx.settings().scope(),
-                    ctx.settings().pageTimeout(), ctx.evidence()));
+            findings.addAll(inspect(url, ctx.site().name(), ctx.browser(), ctx.scope(),
+                    ctx.pageTimeout(), ctx.evidence()));
         }
         return findings;
     }

@@ -1,5 +1,7 @@
 package cn.xunjian.evidence;
 
+import cn.xunjian.model.Evidence;
+
 import cn.xunjian.internal.AgentVersion;
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.ShanghaiTime;

@@ -1,5 +1,7 @@
 package cn.xunjian.evidence;
 
+import cn.xunjian.model.Evidence;
+
 import cn.xunjian.internal.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package cn.xunjian.history;
 
 import cn.xunjian.check.AvailabilityCheck;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import java.time.LocalDate;
 import java.util.List;
 

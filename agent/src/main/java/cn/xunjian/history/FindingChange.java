@@ -1,6 +1,6 @@
 package cn.xunjian.history;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 
 /**
  * A finding of the current run marked against the previous run, or a previous finding that is gone.

@@ -1,6 +1,6 @@
 package cn.xunjian.history;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,7 +1,7 @@
 package cn.xunjian.history;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Clock;
 import java.util.IdentityHashMap;

@@ -1,7 +1,8 @@
 package cn.xunjian.history;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.model.AvailabilityThresholds;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,7 +42,7 @@ public final class WeeklyAvailability {
     /** W-V2 over the last {@code rules.days()} full days. Probes outside the window are ignored. */
     public static AvailabilityWeek judge(List<ProbeRecord> probes, Clock clock, IndicatorCatalogue catalogue,
                                          WeeklyRules rules) {
-        IndicatorCatalogue.Availability wv2 = catalogue.availability();
+        AvailabilityThresholds wv2 = catalogue.availability();
         LocalDate today = clock.instant().atZone(ShanghaiTime.ZONE).toLocalDate();
         LocalDate from = today.minusDays(rules.days());
         LocalDate to = today.minusDays(1);
@@ -95,7 +96,7 @@ public final class WeeklyAvailability {
      */
     public static AvailabilityForecast forecast(List<ProbeRecord> probes, Clock clock, IndicatorCatalogue catalogue,
                                                 WeeklyRules rules) {
-        IndicatorCatalogue.Availability wv2 = catalogue.availability();
+        AvailabilityThresholds wv2 = catalogue.availability();
         Instant now = clock.instant();
         Instant start = now.minus(java.time.Duration.ofDays(rules.days()));
         int total = 0;
@@ -130,7 +131,7 @@ public final class WeeklyAvailability {
 
     private static String weekSentence(LocalDate from, LocalDate to, int total, int failures, double ratio,
                                        int thinDays, AvailabilityVerdict verdict,
-                                       IndicatorCatalogue.Availability wv2, WeeklyRules rules) {
+                                       AvailabilityThresholds wv2, WeeklyRules rules) {
         String line = percent(wv2.vetoFailureRatio());
         if (total == 0) {
             return String.format(Locale.ROOT, "近%d天（%s至%s）没有首页探测记录，无法判定站点可用性。",

@@ -4,12 +4,12 @@ import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.browser.PageActionException;
 import cn.xunjian.browser.ScenarioPage;
 import cn.xunjian.browser.Target;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.LinkStatus;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.scenario.BrowserPages;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -74,7 +74,7 @@ public final class WebViewCheck implements SiteCheck {
             int n = 0;
             for (WebViewTargets.Target target : targets) {
                 n++;
-                if (!context.settings().scope().allows(target.url())) {
+                if (!context.scope().allows(target.url())) {
                     findings.add(new Finding(INDICATOR, "webview.skipped", Severity.INFO, target.url(),
                             "“" + target.name() + "”超出允许访问的网络范围，未检查", List.of()));
                     continue;

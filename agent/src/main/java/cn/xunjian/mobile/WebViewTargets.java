@@ -1,6 +1,6 @@
 package cn.xunjian.mobile;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.site.SiteFile;
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.xunjian.newmedia;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.crawl.CharsetDetector;
 import java.io.IOException;
 import java.net.URI;

@@ -1,10 +1,10 @@
 package cn.xunjian.newmedia;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.site.SiteFile;
@@ -70,7 +70,7 @@ public final class NewMediaCheck implements SiteCheck {
 
     @Override
     public List<Finding> run(SiteContext context) {
-        PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.settings().scope(), rules.timeout());
+        PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.scope(), rules.timeout());
         return check(context.site(), context.clock(), context.evidence(), f);
     }
 

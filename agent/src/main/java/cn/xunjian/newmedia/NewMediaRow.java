@@ -1,6 +1,6 @@
 package cn.xunjian.newmedia;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.site.SiteFile.NewMediaAccount;
 import java.time.LocalDate;

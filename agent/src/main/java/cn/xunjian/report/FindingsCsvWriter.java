@@ -1,7 +1,7 @@
 package cn.xunjian.report;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,7 @@ public final class FindingsCsvWriter {
             for (Finding f : site.findings()) {
                 String name = catalogue.knows(f.indicator()) ? catalogue.indicator(f.indicator()).name() : "";
                 String evidence = f.evidence().stream().map(Evidence::path).collect(Collectors.joining(" "));
-                row(csv, List.of(site.name(), site.siteCode() == null ? "" : site.siteCode(), site.url(), site.verdict(),
+                row(csv, List.of(site.name(), site.siteCode() == null ? "" : site.siteCode(), site.url(), site.verdict().label(),
                         score, f.indicator(), name, f.kind(), f.severity().label(), f.url(), f.message(), evidence));
             }
         }

@@ -1,7 +1,7 @@
 package cn.xunjian.report;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

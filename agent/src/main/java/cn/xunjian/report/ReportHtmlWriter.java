@@ -1,8 +1,8 @@
 package cn.xunjian.report;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.history.FindingChange;
 import cn.xunjian.history.HistoryHtml;
 import cn.xunjian.history.SiteHistory;
@@ -235,7 +235,7 @@ public final class ReportHtmlWriter {
     }
 
     private static String verdict(SiteReport site) {
-        return "<span class=\"verdict " + (site.passed() ? "pass" : "fail") + "\">" + esc(site.verdict()) + "</span>";
+        return "<span class=\"verdict " + (site.passed() ? "pass" : "fail") + "\">" + esc(site.verdict().label()) + "</span>";
     }
 
     private static String score(SiteReport site) {

@@ -1,6 +1,6 @@
 package cn.xunjian.scenario;
 
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Severity;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

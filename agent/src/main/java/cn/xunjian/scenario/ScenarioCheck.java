@@ -1,10 +1,10 @@
 package cn.xunjian.scenario;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.internal.ShanghaiTime;
 import java.net.URI;
 import java.nio.file.Path;

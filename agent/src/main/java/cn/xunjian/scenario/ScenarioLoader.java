@@ -3,9 +3,9 @@ package cn.xunjian.scenario;
 import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.browser.Region;
 import cn.xunjian.browser.Target;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Severity;
 import cn.xunjian.internal.Json;
-import cn.xunjian.score.IndicatorCatalogue;
+import cn.xunjian.model.IndicatorId;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,15 +60,13 @@ public final class ScenarioLoader {
 
     private final ObjectMapper mapper = Json.mapper();
     private final EngineSettings settings;
-    private final IndicatorCatalogue catalogue;
 
     public ScenarioLoader() {
-        this(EngineSettings.standard(), IndicatorCatalogue.standard());
+        this(EngineSettings.standard());
     }
 
-    public ScenarioLoader(EngineSettings settings, IndicatorCatalogue catalogue) {
+    public ScenarioLoader(EngineSettings settings) {
         this.settings = settings;
-        this.catalogue = catalogue;
     }
 
     /** The step actions a scenario may use, in the order of the schema. */
@@ -118,7 +116,7 @@ public final class ScenarioLoader {
             unknownFields(root, TOP, "");
             String name = requiredText(root, "name");
             String indicator = requiredText(root, "indicator");
-            if (!catalogue.knows(indicator)) {
+            if (IndicatorId.of(indicator).isEmpty()) {
                 throw fail("indicator", "未知指标 \"" + indicator + "\"（见 INDICATORS.md）");
             }
             Severity onFailure = Severity.WARN;

@@ -1,6 +1,6 @@
 package cn.xunjian.scenario;
 
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;

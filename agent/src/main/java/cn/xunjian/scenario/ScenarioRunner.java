@@ -4,7 +4,7 @@ import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.browser.PageActionException;
 import cn.xunjian.browser.ScenarioPage;
 import cn.xunjian.browser.Target;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.vision.ImageScaling;
 import cn.xunjian.vision.OcrEngine;

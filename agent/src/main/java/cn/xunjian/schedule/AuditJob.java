@@ -3,7 +3,7 @@ package cn.xunjian.schedule;
 import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.audit.AuditServices;
 import cn.xunjian.audit.Auditor;
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.Manifest;
 import cn.xunjian.internal.Json;

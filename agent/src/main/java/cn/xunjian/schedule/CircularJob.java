@@ -7,6 +7,7 @@ import cn.xunjian.report.CircularWriter;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
+import cn.xunjian.model.Verdict;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
 import cn.xunjian.store.jdbc.StoredRun;
@@ -49,7 +50,7 @@ public final class CircularJob implements Job {
                 continue;
             }
             StoredRun r = run.get();
-            sites.add(new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), r.verdict(),
+            sites.add(new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), Verdict.fromLabel(r.verdict()),
                     r.score(), s.results().findings(r.id())));
         }
         Report report = new Report(ShanghaiTime.iso(s.clock()), Summary.of(sites), sites);

@@ -2,7 +2,7 @@ package cn.xunjian.schedule;
 
 import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.audit.AuditSettings;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.store.jdbc.Database;
 import cn.xunjian.store.jdbc.Dialect;

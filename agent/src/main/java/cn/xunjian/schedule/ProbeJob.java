@@ -1,7 +1,7 @@
 package cn.xunjian.schedule;
 
 import cn.xunjian.alert.AlertEvent;
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;

@@ -1,7 +1,7 @@
 package cn.xunjian.schedule;
 
 import cn.xunjian.audit.AuditSettings;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;

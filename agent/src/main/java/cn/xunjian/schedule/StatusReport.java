@@ -1,6 +1,6 @@
 package cn.xunjian.schedule;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.store.jdbc.Database;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.Migrations;

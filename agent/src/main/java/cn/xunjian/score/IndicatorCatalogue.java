@@ -1,6 +1,7 @@
 package cn.xunjian.score;
 
 import cn.xunjian.internal.Json;
+import cn.xunjian.model.AvailabilityThresholds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,11 +11,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 /** The indicator catalogue and its thresholds, read from {@code indicators.json} (data, not code). */
-public record IndicatorCatalogue(String source, double passScore, Availability availability, List<Indicator> indicators) {
-
-    /** Thresholds of W-V2. */
-    public record Availability(int timeoutSeconds, double vetoFailureRatio, int probesPerAudit) {
-    }
+public record IndicatorCatalogue(String source, double passScore, AvailabilityThresholds availability, List<Indicator> indicators) {
 
     public IndicatorCatalogue {
         indicators = List.copyOf(indicators);
@@ -33,7 +30,7 @@ public record IndicatorCatalogue(String source, double passScore, Availability a
 
     public IndicatorCatalogue withAvailabilityTimeout(int seconds) {
         return new IndicatorCatalogue(source, passScore,
-                new Availability(seconds, availability.vetoFailureRatio(), availability.probesPerAudit()), indicators);
+                new AvailabilityThresholds(seconds, availability.vetoFailureRatio(), availability.probesPerAudit()), indicators);
     }
 
     public Indicator indicator(String id) {

@@ -1,7 +1,8 @@
 package cn.xunjian.score;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Verdict;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
@@ -24,10 +25,10 @@ public final class Scorer {
         this.catalogue = catalogue;
     }
 
-    public Verdict judge(List<Finding> findings) {
+    public Judgement judge(List<Finding> findings) {
         findings = findings.stream().filter(f -> !catalogue.aboutNewMedia(f.indicator())).toList();
         if (findings.stream().anyMatch(f -> f.severity() == Severity.VETO)) {
-            return new Verdict(false, null);
+            return new Judgement(Verdict.FAILED, null);
         }
         Map<String, BigDecimal> byIndicator = new HashMap<>();
         Set<List<String>> counted = new HashSet<>();
@@ -48,6 +49,6 @@ public final class Scorer {
         }
         score = score.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         double value = score.doubleValue();
-        return new Verdict(value >= catalogue.passScore(), value);
+        return new Judgement(Verdict.of(value >= catalogue.passScore()), value);
     }
 }

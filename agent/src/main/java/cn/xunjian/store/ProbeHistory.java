@@ -1,6 +1,6 @@
 package cn.xunjian.store;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import java.time.Instant;
 import java.util.List;
 

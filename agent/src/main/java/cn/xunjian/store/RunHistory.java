@@ -1,6 +1,6 @@
 package cn.xunjian.store;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import java.util.List;
 import java.util.Optional;
 

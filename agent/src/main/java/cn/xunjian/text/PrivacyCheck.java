@@ -1,11 +1,11 @@
 package cn.xunjian.text;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.PageCheck;
 import cn.xunjian.check.PageContext;
-import cn.xunjian.check.Severity;
-import cn.xunjian.check.SitePage;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.internal.ShanghaiTime;
 import java.time.LocalDate;
 import java.util.ArrayList;

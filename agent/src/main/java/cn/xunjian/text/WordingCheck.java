@@ -1,12 +1,12 @@
 package cn.xunjian.text;
 
 import cn.xunjian.browser.AuditPage;
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.PageCheck;
 import cn.xunjian.check.PageContext;
-import cn.xunjian.check.Severity;
-import cn.xunjian.check.SitePage;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

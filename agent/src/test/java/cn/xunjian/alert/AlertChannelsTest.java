@@ -64,8 +64,8 @@ class AlertChannelsTest {
 
     @Test
     void weComContentIsCutToTheRobotLimitWithoutBreakingCharacters() {
-        var longVeto = new AlertEvent.NewVeto(Events.SITE, new cn.xunjian.check.Finding("W-V1", "wording",
-                cn.xunjian.check.Severity.VETO, "", "严重表述错误".repeat(600), List.of()));
+        var longVeto = new AlertEvent.NewVeto(Events.SITE, new cn.xunjian.model.Finding("W-V1", "wording",
+                cn.xunjian.model.Severity.VETO, "", "严重表述错误".repeat(600), List.of()));
         send(new WeComRobot(receiver.url("/send"), 4000), longVeto);
         String content = receiver.requests().get(0).json().get("markdown").get("content").asText();
         assertThat(content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(4000);

@@ -2,9 +2,9 @@ package cn.xunjian.alert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.history.FindingDiff;
 import cn.xunjian.internal.ShanghaiTime;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package cn.xunjian.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.ManifestVerifier;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
@@ -64,7 +64,7 @@ class AuditIT {
     @Test
     void aCleanSitePassesWithFullMarksAndNoProblemFindings() {
         SiteReport clean = site("清河镇人民政府");
-        assertThat(clean.verdict()).isEqualTo("合格");
+        assertThat(clean.verdict().label()).isEqualTo("合格");
         assertThat(clean.score()).isEqualTo(100.0);
         assertThat(clean.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
         assertThat(kinds(clean)).contains("availability.ok").doesNotContain("link.broken.home");
@@ -73,7 +73,7 @@ class AuditIT {
     @Test
     void aHangingSiteIsAnAvailabilityVetoAndTheNextSiteIsStillAudited() {
         SiteReport hanging = site("沙湾镇人民政府");
-        assertThat(hanging.verdict()).isEqualTo("不合格");
+        assertThat(hanging.verdict().label()).isEqualTo("不合格");
         assertThat(hanging.score()).isNull();
         assertThat(hanging.findings()).filteredOn(f -> f.kind().equals("availability.failed")).hasSize(2)
                 .allSatisfy(f -> {

@@ -1,11 +1,12 @@
 package cn.xunjian.audit;
 
+import cn.xunjian.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.site.SiteFile;
@@ -64,7 +65,7 @@ class HistoryReportIT {
         store.beginRun(new JdbcResultStore.RunStart("previous", url, "清河镇人民政府", "3301850101", "node-test",
                 CLOCK.instant().minusSeconds(86_400), dir.resolve("runs/previous")));
         store.completeRun("previous", CLOCK.instant().minusSeconds(80_000), new SiteReport("清河镇人民政府", "3301850101",
-                url, "合格", 99.0, List.of(fixedSince)), List.of());
+                url, Verdict.PASSED, 99.0, List.of(fixedSince)), List.of());
         AuditSettings settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
         settings = settings.withAvailabilityTimeout(3);
         AuditServices services = new AuditServices(new JsonFileSubmittedMessageStore(dir.resolve("messages.json")),
@@ -86,7 +87,7 @@ class HistoryReportIT {
         assertThat(site.findings()).filteredOn(f -> f.kind().equals("availability.week-failed")).singleElement()
                 .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.VETO));
         assertThat(site.findings()).extracting(Finding::kind).contains("availability.ok");
-        assertThat(site.verdict()).isEqualTo("不合格");
+        assertThat(site.verdict().label()).isEqualTo("不合格");
     }
 
     @Test

@@ -2,8 +2,8 @@ package cn.xunjian.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
 import cn.xunjian.evidence.ManifestVerifier;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
@@ -80,7 +80,7 @@ class HostileSiteIT {
     @Test
     void theAuditCompletesWithAVerdictAndIntactEvidence() throws Exception {
         SiteReport site = report.sites().get(0);
-        assertThat(site.verdict()).isIn("合格", "不合格");
+        assertThat(site.verdict().label()).isIn("合格", "不合格");
         assertThat(site.findings()).extracting(Finding::kind).contains("availability.ok", "crawl.summary")
                 .noneMatch(k -> k.endsWith(".errored"));
         assertThat(new ManifestVerifier().verify(run).intact()).isTrue();

@@ -1,5 +1,7 @@
 package cn.xunjian.browser;
 
+import cn.xunjian.net.NetworkScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.ProbeRecord;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.score.IndicatorCatalogue;
@@ -8,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AvailabilityCheckTest {
-    private final AvailabilityCheck check = new AvailabilityCheck(IndicatorCatalogue.standard());
+    private final AvailabilityCheck check = new AvailabilityCheck(IndicatorCatalogue.standard().availability());
     private static final String AT = "2026-11-22T02:00:00+08:00";
 
     @Test

@@ -1,5 +1,8 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.site.SiteFile;

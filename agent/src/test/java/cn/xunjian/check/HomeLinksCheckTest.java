@@ -1,10 +1,13 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.crawl.LinkChecker;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.testing.FixtureServer;
 import cn.xunjian.testing.StaticAuditPage;

@@ -1,5 +1,9 @@
 package cn.xunjian.check;
 
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -8,7 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PageCheckRunnerTest {
-    private static final PageContext CONTEXT = new PageContext(null, null, url -> Optional.empty(), null,
+    private static final PageContext CONTEXT = new PageContext(null, null, url -> Optional.empty(),
             Clock.systemUTC());
 
     private static PageCheck check(String name, boolean failOnB) {

@@ -3,7 +3,7 @@ package cn.xunjian.column;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.xunjian.check.SitePage;
+import cn.xunjian.model.SitePage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

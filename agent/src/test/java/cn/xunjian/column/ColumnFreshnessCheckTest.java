@@ -5,9 +5,9 @@ import static cn.xunjian.column.MapPages.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.testing.StaticAuditPage;

@@ -1,7 +1,7 @@
 package cn.xunjian.column;
 
-import cn.xunjian.check.PageSource;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.crawl.PageSource;
+import cn.xunjian.model.SitePage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

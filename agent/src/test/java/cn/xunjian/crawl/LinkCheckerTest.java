@@ -2,7 +2,7 @@ package cn.xunjian.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.testing.FixtureServer;
 import java.net.ServerSocket;
 import java.time.Duration;

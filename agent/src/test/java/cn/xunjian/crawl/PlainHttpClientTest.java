@@ -170,7 +170,7 @@ class PlainHttpClientTest {
     void theFetcherSendsNonAsciiTargetsPercentEncodedAsUtf8() throws InterruptedException {
         CrawlRules rules = CrawlRules.standard();
         CrawlLimits limits = new CrawlLimits(10, 2, 2, Duration.ZERO, Duration.ofSeconds(5), 1024 * 1024);
-        try (HttpFetcher fetcher = new HttpFetcher(limits, rules, cn.xunjian.browser.NetworkScope.LOOPBACK_ONLY,
+        try (HttpFetcher fetcher = new HttpFetcher(limits, rules, cn.xunjian.net.NetworkScope.LOOPBACK_ONLY,
                 new UrlNormalizer(rules.traps()))) {
             HttpFetcher.Fetched f = fetcher.page("http://127.0.0.1:" + port() + "/agent?q=中文");
 

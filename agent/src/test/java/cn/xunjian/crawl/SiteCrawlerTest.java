@@ -2,8 +2,8 @@ package cn.xunjian.crawl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.SitePage;
 import cn.xunjian.testing.FixtureServer;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

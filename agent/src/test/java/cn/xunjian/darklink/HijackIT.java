@@ -3,10 +3,10 @@ package cn.xunjian.darklink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.browser.BrowserRuntime;
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.testing.FixtureServer;

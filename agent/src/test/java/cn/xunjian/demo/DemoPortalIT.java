@@ -6,7 +6,7 @@ import cn.xunjian.browser.AuditPage;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.crawl.CharsetDetector;
 import java.net.URI;

@@ -1,5 +1,7 @@
 package cn.xunjian.evidence;
 
+import cn.xunjian.model.Evidence;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

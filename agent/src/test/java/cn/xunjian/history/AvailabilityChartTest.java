@@ -2,7 +2,7 @@ package cn.xunjian.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.io.ByteArrayInputStream;

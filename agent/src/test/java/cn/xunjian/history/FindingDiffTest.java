@@ -2,8 +2,8 @@ package cn.xunjian.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.history.FindingChange.Change;
 import java.util.List;
 import org.junit.jupiter.api.Test;

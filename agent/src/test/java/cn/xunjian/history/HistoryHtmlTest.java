@@ -2,9 +2,9 @@ package cn.xunjian.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package cn.xunjian.history;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.internal.ShanghaiTime;
 import java.time.Clock;
 import java.time.LocalDate;

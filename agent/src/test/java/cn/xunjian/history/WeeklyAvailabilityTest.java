@@ -2,8 +2,8 @@ package cn.xunjian.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.LocalDate;

@@ -6,9 +6,9 @@ import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.demo.DemoPortal;
@@ -59,7 +59,8 @@ class DemoMobileIT {
             PageLoad.Loaded home = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteContext ctx = new SiteContext(site, home.page(), browser,
                     new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01"),
-                    AuditSettings.standard(NetworkScope.LOOPBACK_ONLY), links, image -> "", new ZxingQrDecoder(),
+                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    links, image -> "", new ZxingQrDecoder(),
                     CLOCK, List.of());
             return check.run(ctx);
         }

@@ -6,10 +6,10 @@ import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.EvidenceStore;
@@ -101,7 +101,8 @@ class WebViewIT {
             PageLoad.Loaded home = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01");
             SiteContext ctx = new SiteContext(site, home.page(), browser, evidence,
-                    AuditSettings.standard(NetworkScope.LOOPBACK_ONLY), links, image -> "", new ZxingQrDecoder(),
+                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    links, image -> "", new ZxingQrDecoder(),
                     CLOCK, soFar);
             return new WebViewCheck().run(ctx);
         } catch (InterruptedException e) {

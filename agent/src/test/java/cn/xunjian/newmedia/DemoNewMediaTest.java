@@ -2,8 +2,8 @@ package cn.xunjian.newmedia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
 import cn.xunjian.demo.DemoPortal;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.site.SiteFile.NewMediaAccount;

@@ -2,9 +2,9 @@ package cn.xunjian.newmedia;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.site.SiteFile;

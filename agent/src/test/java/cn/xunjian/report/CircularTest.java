@@ -1,9 +1,10 @@
 package cn.xunjian.report;
 
+import cn.xunjian.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,14 @@ class CircularTest {
 
     private Report report() {
         List<SiteReport> sites = List.of(
-                new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", "合格", 97.0, List.of(
+                new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", Verdict.PASSED, 97.0, List.of(
                         f("W-D1", "link.broken.home", Severity.DEDUCT, "坏链1"),
                         f("W-D1", "link.broken.home", Severity.DEDUCT, "坏链2"),
                         f("W-D2", "footer.icp.missing", Severity.DEDUCT, "缺ICP"),
                         f("W-V2", "availability.ok", Severity.INFO, "可访问"))),
-                new SiteReport("临江县应急管理局", "3301850045", "http://127.0.0.1/yj/", "不合格", null, List.of(
+                new SiteReport("临江县应急管理局", "3301850045", "http://127.0.0.1/yj/", Verdict.FAILED, null, List.of(
                         f("W-V2", "availability.failed", Severity.VETO, "无法访问"))),
-                new SiteReport("清河镇人民政府", "3301850101", "http://127.0.0.1/qh/", "合格", 100.0, List.of(
+                new SiteReport("清河镇人民政府", "3301850101", "http://127.0.0.1/qh/", Verdict.PASSED, 100.0, List.of(
                         f("W-D2", "footer.icp.unlinked", Severity.WARN, "未链接"))));
         return new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
     }
@@ -86,7 +87,7 @@ class CircularTest {
                 "“临江发布”（微信公众号）正常更新", List.of());
         Finding emptyTab = new Finding("M-D1", "webview.empty-column", Severity.DEDUCT, "http://127.0.0.1/h5/app.html",
                 "“掌上临江”的栏目“便民地图”无内容（显示“暂无数据”）", List.of());
-        List<SiteReport> sites = List.of(new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", "合格", 100.0,
+        List<SiteReport> sites = List.of(new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", Verdict.PASSED, 100.0,
                 List.of(stale, fresh, emptyTab)));
         Report report = new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
         Circular c = Circular.of(report, catalogue, CircularTemplate.standard());

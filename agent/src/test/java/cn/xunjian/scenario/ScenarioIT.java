@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteContext;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.testing.FixtureServer;
@@ -221,7 +221,7 @@ class ScenarioIT {
 
     @Test
     void theShippedLibraryScenariosAllLoad() {
-        ScenarioLoader loader = new ScenarioLoader(EngineSettings.standard(), IndicatorCatalogue.standard());
+        ScenarioLoader loader = new ScenarioLoader(EngineSettings.standard());
         Path library = Path.of("..", "scenarios", "library");
         for (String name : List.of("consultation.json", "search.json", "homepage-smoke.json")) {
             Scenario s = loader.load(library.resolve(name));

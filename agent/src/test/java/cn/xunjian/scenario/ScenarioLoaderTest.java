@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.browser.Target;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Severity;
 import cn.xunjian.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -6,7 +6,7 @@ import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
@@ -29,7 +29,8 @@ public final class SiteContexts {
         assertThat(load).isInstanceOf(PageLoad.Loaded.class);
         SiteEvidence evidence = new SiteEvidence(new EvidenceStore(runDir, clock), "site-01");
         return new cn.xunjian.check.SiteContext(site, ((PageLoad.Loaded) load).page(), browser, evidence,
-                AuditSettings.standard(NetworkScope.LOOPBACK_ONLY), null, image -> "", new ZxingQrDecoder(), clock,
+                NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    null, image -> "", new ZxingQrDecoder(), clock,
                 List.of());
     }
 

@@ -3,9 +3,9 @@ package cn.xunjian.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.alert.AlertEvent;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,10 +1,11 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.internal.Json;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.site.SiteFileLoader;
@@ -119,7 +120,7 @@ class DaemonJobsIT {
         results.beginRun(new JdbcResultStore.RunStart("old-run", url, "临江市旧版门户", "9999999999", "test",
                 now.minus(Duration.ofDays(3)), dir.resolve("out/runs/old-run")));
         results.completeRun("old-run", now.minus(Duration.ofDays(3)).plusSeconds(60),
-                new SiteReport("临江市旧版门户", "9999999999", url, "不合格", 40.0, List.of(old)), List.of());
+                new SiteReport("临江市旧版门户", "9999999999", url, Verdict.FAILED, 40.0, List.of(old)), List.of());
 
         JobRun audit = trigger(daemon.heavyScheduler(), new JobKey(sites.get(0).key(), Daemon.AUDIT));
         assertThat(audit.await(Duration.ofSeconds(120))).isNull();
@@ -238,7 +239,7 @@ class DaemonJobsIT {
         results.beginRun(new JdbcResultStore.RunStart(id, url, "临江镇人民政府", null, "test", started, runDir));
         if (complete) {
             Finding f = new Finding("W-D1", "link.broken", Severity.DEDUCT, url + "a.html", "坏链", List.of());
-            results.completeRun(id, started.plusSeconds(120), new SiteReport("临江镇人民政府", null, url, "合格", 95.0,
+            results.completeRun(id, started.plusSeconds(120), new SiteReport("临江镇人民政府", null, url, Verdict.PASSED, 95.0,
                     List.of(f)), List.of(new cn.xunjian.evidence.ManifestEntry("home.html",
                     cn.xunjian.evidence.Sha256.of(file), Files.size(file), "html", url, started.toString())));
         } else {

@@ -2,7 +2,7 @@ package cn.xunjian.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.ProbeRecord;
+import cn.xunjian.model.ProbeRecord;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;

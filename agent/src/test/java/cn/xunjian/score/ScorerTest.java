@@ -2,8 +2,8 @@ package cn.xunjian.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,23 +20,23 @@ class ScorerTest {
 
     @Test
     void aSiteWithoutFindingsScoresFullMarks() {
-        Verdict v = scorer.judge(List.of());
-        assertThat(v.passed()).isTrue();
+        Judgement v = scorer.judge(List.of());
+        assertThat(v.verdict().passed()).isTrue();
         assertThat(v.score()).isEqualTo(100.0);
-        assertThat(v.label()).isEqualTo("合格");
+        assertThat(v.verdict().label()).isEqualTo("合格");
     }
 
     @Test
     void anyVetoFailsTheSiteAndNothingElseIsScored() {
-        Verdict v = scorer.judge(List.of(f("W-V2", "availability.failed", Severity.VETO)));
-        assertThat(v.passed()).isFalse();
+        Judgement v = scorer.judge(List.of(f("W-V2", "availability.failed", Severity.VETO)));
+        assertThat(v.verdict().passed()).isFalse();
         assertThat(v.score()).isNull();
-        assertThat(v.label()).isEqualTo("不合格");
+        assertThat(v.verdict().label()).isEqualTo("不合格");
     }
 
     @Test
     void deductionsUseThePointsOfTheCatalogue() {
-        Verdict v = scorer.judge(List.of(
+        Judgement v = scorer.judge(List.of(
                 f("W-D1", "link.broken.home", Severity.DEDUCT),
                 f("W-D1", "link.broken", Severity.DEDUCT),
                 f("W-D2", "footer.icp.missing", Severity.DEDUCT)));
@@ -64,7 +64,7 @@ class ScorerTest {
 
     @Test
     void warningsAndInformationDoNotDeduct() {
-        Verdict v = scorer.judge(List.of(f("W-D2", "footer.icp.unlinked", Severity.WARN),
+        Judgement v = scorer.judge(List.of(f("W-D2", "footer.icp.unlinked", Severity.WARN),
                 f("W-V2", "availability.ok", Severity.INFO)));
         assertThat(v.score()).isEqualTo(100.0);
     }
@@ -81,11 +81,11 @@ class ScorerTest {
         for (int i = 0; i < 20; i++) {
             findings.add(f("W-D5", "wording.typo", Severity.DEDUCT)); // 0.5 each, capped at 10
         }
-        Verdict v = scorer.judge(findings);
+        Judgement v = scorer.judge(findings);
         assertThat(v.score()).isEqualTo(60.0);
-        assertThat(v.passed()).isTrue();
+        assertThat(v.verdict().passed()).isTrue();
         findings.add(f("W-D6", "privacy.id-number", Severity.DEDUCT));
-        assertThat(scorer.judge(findings).passed()).isFalse();
+        assertThat(scorer.judge(findings).verdict().passed()).isFalse();
     }
 
     @Test
@@ -97,9 +97,9 @@ class ScorerTest {
 
     @Test
     void aNewMediaVetoDoesNotFailTheWebsite() {
-        Verdict v = scorer.judge(List.of(f("M-V2", "newmedia.stale-2w", Severity.VETO),
+        Judgement v = scorer.judge(List.of(f("M-V2", "newmedia.stale-2w", Severity.VETO),
                 f("M-D1", "webview.empty-column", Severity.DEDUCT)));
-        assertThat(v.passed()).isTrue();
+        assertThat(v.verdict().passed()).isTrue();
         assertThat(v.score()).isEqualTo(100.0);
     }
 }

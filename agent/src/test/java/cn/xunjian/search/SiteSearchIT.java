@@ -6,10 +6,10 @@ import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.browser.NetworkScope;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
@@ -117,7 +117,8 @@ class SiteSearchIT {
             PageLoad.Loaded loaded = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site" + home.charAt(1));
             SiteContext ctx = new SiteContext(site, loaded.page(), browser, evidence,
-                    AuditSettings.standard(NetworkScope.LOOPBACK_ONLY), null, image -> "", new ZxingQrDecoder(), CLOCK,
+                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    null, image -> "", new ZxingQrDecoder(), CLOCK,
                     List.of());
             List<Finding> findings = new SiteSearchCheck().run(ctx);
             assertThat(findings).hasSize(1);

@@ -27,7 +27,7 @@ final class TextFixtures {
     static PageContext context(Path dir, Renderer renderer, String siteCode) {
         SiteFile site = new SiteFile("临江市人民政府", siteCode, "http://127.0.0.1/", null, null, null, null, null);
         return new PageContext(site, new SiteEvidence(new EvidenceStore(dir, CLOCK), "linjiang"), renderer,
-                IndicatorCatalogue.standard(), CLOCK);
+                CLOCK);
     }
 
     static Renderer none() {

@@ -2,11 +2,11 @@ package cn.xunjian.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xunjian.check.Finding;
+import cn.xunjian.model.Finding;
 import cn.xunjian.check.PageContext;
 import cn.xunjian.check.Renderer;
-import cn.xunjian.check.Severity;
-import cn.xunjian.check.SitePage;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.SitePage;
 import cn.xunjian.testing.StaticAuditPage;
 import java.nio.file.Files;
 import java.nio.file.Path;

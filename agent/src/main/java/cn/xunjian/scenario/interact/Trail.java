@@ -1,6 +1,6 @@
 package cn.xunjian.scenario.interact;
 
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.scenario.ScenarioResult;
 import cn.xunjian.scenario.StepResult;

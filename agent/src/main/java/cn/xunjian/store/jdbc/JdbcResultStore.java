@@ -1,9 +1,9 @@
 package cn.xunjian.store.jdbc;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.ManifestEntry;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.store.ProbeHistory;
@@ -114,7 +114,7 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
             try (PreparedStatement s = c.prepareStatement("UPDATE XJ_RUNS SET STATUS = 'completed', FINISHED_AT = ?, "
                     + "VERDICT = ?, SCORE = ? WHERE ID = ? AND STATUS = 'running'")) {
                 s.setObject(1, utc(finished));
-                s.setString(2, report.verdict());
+                s.setString(2, report.verdict().label());
                 if (report.score() == null) {
                     s.setNull(3, java.sql.Types.DOUBLE);
                 } else {
@@ -126,7 +126,7 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                 }
             }
             try (PreparedStatement f = c.prepareStatement("INSERT INTO XJ_FINDINGS (RUN_ID, SEQ, INDICATOR, KIND, "
-                    + "SEVERITY, URL, MESSAGE) VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    + "SEVERITY, URL, MESSAGE, FINDING_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement e = c.prepareStatement("INSERT INTO XJ_FINDING_EVIDENCE (RUN_ID, FINDING_SEQ, SEQ, "
                          + "TYPE, PATH, SHA256) VALUES (?, ?, ?, ?, ?, ?)")) {
                 int seq = 0;
@@ -138,6 +138,7 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                     f.setString(5, finding.severity().name());
                     f.setString(6, finding.url());
                     f.setString(7, finding.message());
+                    f.setString(8, finding.id());
                     f.addBatch();
                     int eseq = 0;
                     for (Evidence ev : finding.evidence()) {
@@ -242,14 +243,14 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                 }
             }
             List<Finding> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT SEQ, INDICATOR, KIND, SEVERITY, URL, MESSAGE "
+            try (PreparedStatement s = c.prepareStatement("SELECT SEQ, INDICATOR, KIND, SEVERITY, URL, MESSAGE, FINDING_ID "
                     + "FROM XJ_FINDINGS WHERE RUN_ID = ? ORDER BY SEQ")) {
                 s.setString(1, runId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Finding(rs.getString(2), rs.getString(3),
                                 Severity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getString(5),
-                                rs.getString(6), evidence.getOrDefault(rs.getInt(1), List.of())));
+                                rs.getString(6), null, rs.getString(7), evidence.getOrDefault(rs.getInt(1), List.of())));
                     }
                 }
             }

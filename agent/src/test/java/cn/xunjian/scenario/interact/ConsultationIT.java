@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
-import cn.xunjian.browser.NetworkScope;
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.Severity;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.scenario.BrowserPages;
 import cn.xunjian.scenario.SiteContexts;
 import cn.xunjian.site.SiteFile;

@@ -1,12 +1,13 @@
 package cn.xunjian.store.jdbc;
 
+import cn.xunjian.model.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.xunjian.check.Finding;
-import cn.xunjian.check.ProbeRecord;
-import cn.xunjian.check.Severity;
-import cn.xunjian.evidence.Evidence;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
+import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.ManifestEntry;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.store.SubmittedMessage;
@@ -42,7 +43,7 @@ class JdbcResultStoreTest {
     @Test
     void migrationsCreateQuartzAndResultTablesOnceAndRecordTheirVersions() throws Exception {
         Migrations m = new Migrations(db.dataSource(), db.dialect());
-        assertThat(m.currentVersion()).isEqualTo(2);
+        assertThat(m.currentVersion()).isEqualTo(3);
         assertThat(m.migrate()).isEmpty();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeQuery("SELECT COUNT(*) FROM QRTZ_TRIGGERS").close();
@@ -76,13 +77,15 @@ class JdbcResultStoreTest {
         store.beginRun(start("r1", "2026-11-20T18:00:00Z"));
         Finding f = new Finding("W-V4", "column.blank", Severity.VETO, SITE + "col/", "栏目空白",
                 List.of(new Evidence("screenshot", "site-01/a.png", "ab".repeat(32))));
-        store.completeRun("r1", Instant.parse("2026-11-20T18:01:00Z"), report(List.of(f)),
+        SiteReport completed = report(List.of(f));
+        store.completeRun("r1", Instant.parse("2026-11-20T18:01:00Z"), completed,
                 List.of(new ManifestEntry("site-01/a.png", "ab".repeat(32), 10, "screenshot", SITE, "2026-11-21T02:00:00+08:00")));
 
         StoredRun run = store.run("r1").orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(run.verdict()).isEqualTo("不合格");
-        assertThat(store.findings("r1")).containsExactly(f);
+        assertThat(store.findings("r1")).containsExactlyElementsOf(completed.findings());
+        assertThat(store.findings("r1").get(0).id()).isNotBlank();
         assertThat(store.evidence("r1")).extracting(ManifestEntry::path).containsExactly("site-01/a.png");
     }
 
@@ -90,12 +93,13 @@ class JdbcResultStoreTest {
     void previousFindingsSkipInterruptedRunsAndTheRunItself() {
         Finding old = new Finding("W-D2", "footer.icp.missing", Severity.DEDUCT, SITE, "缺少ICP备案号", List.of());
         store.beginRun(start("r1", "2026-11-18T18:00:00Z"));
-        store.completeRun("r1", Instant.parse("2026-11-18T18:05:00Z"), report(List.of(old)), List.of());
+        SiteReport first = report(List.of(old));
+        store.completeRun("r1", Instant.parse("2026-11-18T18:05:00Z"), first, List.of());
         store.beginRun(start("r2", "2026-11-19T18:00:00Z"));
         store.interruptRun("r2", Instant.parse("2026-11-19T18:02:00Z"), "进程被终止");
         store.beginRun(start("r3", "2026-11-20T18:00:00Z"));
 
-        assertThat(store.previousFindings(SITE, "r3")).contains(List.of(old));
+        assertThat(store.previousFindings(SITE, "r3")).contains(first.findings());
         assertThat(store.previousFindings(SITE, "r1")).isEmpty();
         assertThat(store.findings("r2")).isEmpty();
     }
@@ -146,6 +150,6 @@ class JdbcResultStoreTest {
 
     private static SiteReport report(List<Finding> findings) {
         boolean veto = findings.stream().anyMatch(f -> f.severity() == Severity.VETO);
-        return new SiteReport("测试站", null, SITE, veto ? "不合格" : "合格", veto ? 0.0 : 100.0, findings);
+        return new SiteReport("测试站", null, SITE, veto ? Verdict.FAILED : Verdict.PASSED, veto ? 0.0 : 100.0, findings);
     }
 }

@@ -1,4 +1,4 @@
-package cn.xunjian.check;
+package cn.xunjian.model;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,13 +1,12 @@
 package cn.xunjian.score;
 
+import cn.xunjian.model.Verdict;
+
 /**
  * The judgement of one site.
  *
- * @param passed 合格 when true
+ * @param verdict 合格 or 不合格
  * @param score the 100-point deduction score, or null when a veto item decided (nothing else is scored)
  */
-public record Verdict(boolean passed, Double score) {
-    public String label() {
-        return passed ? "合格" : "不合格";
-    }
+public record Judgement(Verdict verdict, Double score) {
 }

@@ -1,4 +1,4 @@
-package cn.xunjian.check;
+package cn.xunjian.model;
 
 /**
  * A page of the audited site as the crawler fetched it: decoded HTML, not rendered.

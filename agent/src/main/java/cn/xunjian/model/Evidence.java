@@ -1,4 +1,4 @@
-package cn.xunjian.evidence;
+package cn.xunjian.model;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package cn.xunjian.browser;
+package cn.xunjian.net;
 
 import java.net.URI;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package cn.xunjian.check;
+package cn.xunjian.model;
 
 /**
  * One visit of a home page, kept as evidence.

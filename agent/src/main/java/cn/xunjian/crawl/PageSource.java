@@ -1,5 +1,6 @@
-package cn.xunjian.check;
+package cn.xunjian.crawl;
 
+import cn.xunjian.model.SitePage;
 import java.util.Optional;
 
 /**

@@ -1,0 +1,2 @@
+/** Alerts to DingTalk, WeCom and JSON webhooks, with retries. */
+package cn.xunjian.alert;

@@ -1,0 +1,2 @@
+/** The site-search check (W-D3). */
+package cn.xunjian.search;
