@@ -1,23 +1,13 @@
 package cn.xunjian.audit;
 
 import cn.xunjian.browser.BrowserRuntime;
-import cn.xunjian.check.Check;
 import cn.xunjian.model.Finding;
-import cn.xunjian.check.FooterMarkRules;
-import cn.xunjian.check.FooterMarksCheck;
-import cn.xunjian.check.HomeLinksCheck;
-import cn.xunjian.check.PageCheck;
 import cn.xunjian.model.Severity;
-import cn.xunjian.check.SiteCheck;
 import cn.xunjian.crawl.LinkChecker;
-import cn.xunjian.darklink.HiddenLinkCheck;
-import cn.xunjian.darklink.HijackCheck;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
-import cn.xunjian.mobile.WebViewCheck;
-import cn.xunjian.newmedia.NewMediaCheck;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
 import cn.xunjian.report.CircularWriter;
@@ -27,19 +17,11 @@ import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
-import cn.xunjian.scenario.ScenarioCheck;
-import cn.xunjian.scenario.interact.ConsultationCheck;
-import cn.xunjian.scenario.interact.ConsultationRules;
-import cn.xunjian.scenario.interact.MessageListCheck;
-import cn.xunjian.scenario.interact.MessageRules;
-import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.score.Scorer;
 import cn.xunjian.score.Judgement;
+import cn.xunjian.model.CheckResult;
 import cn.xunjian.model.FindingIds;
-import cn.xunjian.search.SiteSearchCheck;
 import cn.xunjian.site.SiteFile;
-import cn.xunjian.text.PrivacyCheck;
-import cn.xunjian.text.WordingCheck;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
 import cn.xunjian.vision.TesseractOcrEngine;
@@ -95,28 +77,27 @@ public final class Auditor {
         EvidenceStore store = new EvidenceStore(runDir, clock);
         String generatedAt = ShanghaiTime.iso(clock);
         Scorer scorer = new Scorer(settings.catalogue());
-        List<Check> checks = List.of(new FooterMarksCheck(FooterMarkRules.standard()), new HomeLinksCheck(),
-                new HiddenLinkCheck());
         List<SiteReport> reports = new ArrayList<>();
         Map<String, SiteHistory> histories = new LinkedHashMap<>();
         SiteHistories past = new SiteHistories(services, settings.catalogue(), clock);
         try (BrowserRuntime browser = BrowserRuntime.start(settings.scope());
              LinkChecker links = new LinkChecker(settings.pageTimeout(), settings.scope(), 4, 16)) {
-            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, checks, pageChecks(), siteChecks(),
+            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, CheckRegistry.standard(services),
                     clock);
             for (int i = 0; i < sites.size(); i++) {
                 SiteFile site = sites.get(i);
                 progress.siteStarted(i + 1, sites.size(), site);
                 SiteEvidence evidence = new SiteEvidence(store, String.format(Locale.ROOT, "site-%02d", i + 1));
-                List<Finding> findings;
+                SiteAudit audited;
                 try {
-                    findings = auditor.audit(site, evidence);
+                    audited = auditor.audit(site, evidence);
                 } catch (RuntimeException e) {
-                    LOG.warn("audit of {} failed: {}", site.url(), e.toString());
-                    findings = List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
-                            "巡检过程出错，本站结果不完整：" + e, List.of()));
+                    LOG.warn("audit of {} failed", site.url(), e);
+                    audited = new SiteAudit(List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
+                            "巡检过程出错，本站结果不完整：" + e, List.of())),
+                            List.of(CheckResult.errored("audit", e.toString(), List.of())), List.of());
                 }
-                findings = FindingIds.assign(site.url(), findings);
+                List<Finding> findings = FindingIds.assign(site.url(), audited.findings());
                 Optional<SiteHistories.Result> withPast = past.apply(site, findings);
                 if (withPast.isPresent()) {
                     findings = withPast.get().findings();
@@ -124,7 +105,8 @@ public final class Auditor {
                 }
                 Judgement judgement = scorer.judge(findings);
                 SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), judgement.verdict(),
-                        judgement.score(), findings);
+                        judgement.score(), findings, audited.checks(),
+                        scorer.judgeAccounts(audited.accounts(), findings));
                 reports.add(report);
                 progress.siteFinished(report);
             }
@@ -141,24 +123,6 @@ public final class Auditor {
         store.recordReport(FindingsCsvWriter.FILE);
         store.writeManifest();
         return report;
-    }
-
-    /** Checks of every crawled page's HTML. */
-    private static List<PageCheck> pageChecks() {
-        return List.of(new WordingCheck(), new PrivacyCheck());
-    }
-
-    /** Whole-site checks, in the order they run. */
-    private List<SiteCheck> siteChecks() {
-        ConsultationRules consultation = ConsultationRules.standard();
-        return List.of(
-                new HijackCheck(),
-                new ConsultationCheck(consultation, services.messages()),
-                new MessageListCheck(consultation, MessageRules.standard(), WorkingDayCalendar.standard()),
-                new SiteSearchCheck(),
-                new WebViewCheck(),
-                new NewMediaCheck(),
-                new ScenarioCheck());
     }
 
     /** Told as each site starts and ends, for progress output. */

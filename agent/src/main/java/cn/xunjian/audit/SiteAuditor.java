@@ -9,22 +9,22 @@ import cn.xunjian.check.AvailabilityCheck;
 import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.check.Check;
 import cn.xunjian.check.CheckContext;
-import cn.xunjian.check.CheckOutcome;
 import cn.xunjian.check.CheckRunner;
-import cn.xunjian.model.Finding;
+import cn.xunjian.check.Facts;
+import cn.xunjian.check.HomePageCheck;
 import cn.xunjian.check.PageCheck;
 import cn.xunjian.check.PageCheckRunner;
 import cn.xunjian.check.PageContext;
-import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
-import cn.xunjian.model.SitePage;
-import cn.xunjian.model.Severity;
-import cn.xunjian.column.ColumnFreshnessCheck;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
-import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.model.CheckResult;
+import cn.xunjian.model.Evidence;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
@@ -37,39 +37,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Audits one site: availability probes; when the home page opens, the checks of the rendered home page, the
- * crawl with the page checks on every page, the columns, and the whole-site interactive checks.
+ * Audits one site: availability probes; when the home page opens, the home-page checks on the rendered page, the
+ * crawl with the page checks on every page, then the whole-site checks, each in registration order. Every check's
+ * outcome is kept; the facts checks establish pass from one to the next.
  */
 final class SiteAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(SiteAuditor.class);
+    static final String AVAILABILITY = "availability";
+    static final String CRAWL = "crawl";
 
     private final AuditSettings settings;
     private final BrowserRuntime browser;
     private final LinkChecker links;
     private final OcrEngine ocr;
     private final QrDecoder qr;
-    private final List<Check> checks;
+    private final List<HomePageCheck> homeChecks;
     private final List<PageCheck> pageChecks;
     private final List<SiteCheck> siteChecks;
-    private final ColumnFreshnessCheck columns;
     private final Clock clock;
+    private final CheckRunner runner = new CheckRunner();
 
     SiteAuditor(AuditSettings settings, BrowserRuntime browser, LinkChecker links, OcrEngine ocr, QrDecoder qr,
-                List<Check> checks, List<PageCheck> pageChecks, List<SiteCheck> siteChecks, Clock clock) {
+                List<Check> checks, Clock clock) {
         this.settings = settings;
         this.browser = browser;
         this.links = links;
         this.ocr = ocr;
         this.qr = qr;
-        this.checks = checks;
-        this.pageChecks = pageChecks;
-        this.siteChecks = siteChecks;
-        this.columns = new ColumnFreshnessCheck();
+        this.homeChecks = only(checks, HomePageCheck.class);
+        this.pageChecks = only(checks, PageCheck.class);
+        this.siteChecks = only(checks, SiteCheck.class);
         this.clock = clock;
     }
 
-    List<Finding> audit(SiteFile site, SiteEvidence evidence) throws InterruptedException {
+    private static <T extends Check> List<T> only(List<Check> checks, Class<T> kind) {
+        return checks.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    SiteAudit audit(SiteFile site, SiteEvidence evidence) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
+        List<CheckResult> results = new ArrayList<>();
+        Facts facts = new Facts();
         AvailabilityProbe probe = new AvailabilityProbe(settings.pageTimeout(), clock, settings.scope());
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
         ProbeRecord http = probe.http(site.url());
@@ -85,55 +93,55 @@ final class SiteAuditor {
                 visitEvidence.add(evidence.screenshot("home-failed", failed.screenshot(), site.url()));
             }
             probeEvidence.put(visit.record(), visitEvidence);
-            findings.addAll(new AvailabilityCheck(settings.catalogue().availability())
-                    .judge(new ArrayList<>(probeEvidence.keySet()), probeEvidence));
+            keep(CheckRunner.outcome(AVAILABILITY, new AvailabilityCheck(settings.catalogue().availability())
+                    .judge(new ArrayList<>(probeEvidence.keySet()), probeEvidence)), findings, results);
             if (visit.record().ok() && visit.load() instanceof PageLoad.Loaded loaded) {
-                CheckContext ctx = new CheckContext(site, loaded.page(), evidence, links, ocr, qr, clock);
-                for (CheckOutcome outcome : new CheckRunner().run(checks, ctx)) {
-                    findings.addAll(outcome.findings());
+                AuditPage home = loaded.page();
+                CheckContext ctx = new CheckContext(site, home, evidence, links, ocr, qr, clock, facts);
+                for (HomePageCheck check : homeChecks) {
+                    keep(runner.run(check, ctx), findings, results);
                 }
                 SessionRenderer renderer = new SessionRenderer(session, settings.pageTimeout(),
                         settings.limits().renderBudget());
-                renderer.remember(loaded.url(), loaded.page());
-                renderer.remember(site.url(), loaded.page());
-                findings.addAll(wholeSite(site, loaded.page(), renderer, evidence));
-                for (SiteCheck check : siteChecks) {
-                    SiteContext siteContext = new SiteContext(site, loaded.page(), browser, evidence, settings.scope(),
-                            settings.pageTimeout(), links,
-                            ocr, qr, clock, findings);
-                    findings.addAll(new CheckRunner().runSiteCheck(check, siteContext).findings());
+                renderer.remember(loaded.url(), home);
+                renderer.remember(site.url(), home);
+                try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), settings.scope(),
+                        settings.limits().pageCacheChars())) {
+                    crawl(site, renderer, pages, evidence, findings, results);
+                    SiteContext siteContext = new SiteContext(site, home, browser, evidence, settings.scope(),
+                            settings.pageTimeout(), links, pages, renderer, ocr, qr, clock, facts);
+                    for (SiteCheck check : siteChecks) {
+                        keep(runner.run(check, siteContext), findings, results);
+                    }
                 }
             } else {
                 findings.add(new Finding(AvailabilityCheck.INDICATOR, "audit.incomplete", Severity.INFO, site.url(),
                         "首页未能打开，其余检查未执行", List.of()));
             }
         }
-        return findings;
+        return new SiteAudit(findings, results, facts.all(Facts.ACCOUNTS));
     }
 
-    /** The crawl with the page checks, then the checks that read the site's columns from its pages. */
-    private List<Finding> wholeSite(SiteFile site, AuditPage home, SessionRenderer renderer, SiteEvidence evidence)
-            throws InterruptedException {
-        List<Finding> findings = new ArrayList<>();
-        try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), settings.scope(),
-                settings.limits().pageCacheChars())) {
-            PageContext context = new PageContext(site, evidence, renderer, clock);
-            try {
-                findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context),
-                        pages, renderer, evidence));
-            } catch (RuntimeException e) {
-                LOG.warn("crawl failed on {}: {}", site.url(), e.toString());
-                findings.add(new Finding(SiteCrawlPhase.LINKS, "crawl.errored", Severity.INFO, site.url(),
-                        "检查未能完成（全站抓取）：" + e, List.of()));
-            }
-            try {
-                findings.addAll(columns.audit(new SitePage(home.url(), home.html(), 0), pages, renderer, evidence, clock));
-            } catch (RuntimeException e) {
-                LOG.warn("column check failed on {}: {}", site.url(), e.toString());
-                findings.add(new Finding("W-V4", "column.errored", Severity.INFO, site.url(),
-                        "检查未能完成（栏目更新）：" + e, List.of()));
-            }
+    /** The crawl with the page checks on every page; the crawl itself is reported as a check of its own. */
+    private void crawl(SiteFile site, SessionRenderer renderer, HttpPageSource pages, SiteEvidence evidence,
+                       List<Finding> findings, List<CheckResult> results) throws InterruptedException {
+        PageCheckRunner pageRunner = new PageCheckRunner(pageChecks, new PageContext(site, evidence, renderer, clock));
+        try {
+            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings).run(site.url(), pageRunner, pages, renderer,
+                    evidence);
+            findings.addAll(crawled.findings());
+            results.add(crawled.brokenBeyondHome() > 0 ? CheckResult.failed(CRAWL) : CheckResult.passed(CRAWL));
+        } catch (RuntimeException e) {
+            LOG.warn("crawl failed on {}", site.url(), e);
+            findings.add(new Finding(SiteCrawlPhase.LINKS, "crawl.errored", Severity.INFO, site.url(),
+                    "检查未能完成（全站抓取）：" + e, List.of()));
+            results.add(CheckResult.errored(CRAWL, e.toString(), List.of()));
         }
-        return findings;
+        results.addAll(pageRunner.results());
+    }
+
+    private static void keep(CheckRunner.Ran ran, List<Finding> findings, List<CheckResult> results) {
+        findings.addAll(ran.findings());
+        results.add(ran.result());
     }
 }

@@ -32,7 +32,14 @@ final class SiteCrawlPhase {
         this.settings = settings;
     }
 
-    List<Finding> run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
+    /**
+     * What the crawl came to: every finding in report order (the page checks' findings page by page, their
+     * errors, the broken links, the summary) and how many links beyond the home page were broken.
+     */
+    record Crawled(List<Finding> findings, int brokenBeyondHome) {
+    }
+
+    Crawled run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
                       SiteEvidence evidence) throws InterruptedException {
         AuditLimits limits = settings.limits();
         CrawlLimits crawlLimits = settings.crawlLimits();
@@ -81,6 +88,6 @@ final class SiteCrawlPhase {
             summary.append("；").append(note);
         }
         findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
-        return findings;
+        return new Crawled(findings, beyondHome);
     }
 }

@@ -1,20 +1,19 @@
 package cn.xunjian.check;
 
-import cn.xunjian.model.Finding;
-
-import java.util.List;
-
-/** One check of a rendered page. Implementations are small, stateless and report against one indicator. */
-public interface Check {
-    /** Stable name, used as the {@code kind} prefix of its findings. */
+/**
+ * One check of a site against one indicator. A check declares its scope by the kind it is — the rendered home
+ * page ({@link HomePageCheck}), every crawled page ({@link PageCheck}) or the whole site ({@link SiteCheck}) — and
+ * sees the site only through the ports of its context. Implementations are small and stateless; a check that
+ * throws becomes an errored outcome with evidence and the audit goes on. Adding a check is one class and one line
+ * in the audit's registry.
+ */
+public sealed interface Check permits HomePageCheck, PageCheck, SiteCheck {
+    /** Stable name: the prefix of its findings' kinds and the {@code check} of its outcome in report.json. */
     String name();
 
     /** The indicator an error of this check is reported against. */
     String indicator();
 
-    /**
-     * Runs the check. May throw: the runner turns an exception into an {@link CheckOutcome.Errored} outcome and
-     * goes on with the next check.
-     */
-    List<Finding> run(CheckContext context) throws Exception;
+    /** Where the check looks. */
+    Scope scope();
 }

@@ -8,7 +8,10 @@ import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
 import java.time.Clock;
 
-/** Everything a page check may use; checks never see Playwright. */
+/**
+ * Everything a {@link HomePageCheck} may use: the rendered home page (never Playwright itself), the evidence
+ * store, HTTP link checking, OCR and QR, and the site's facts, where it records what later checks need.
+ */
 public record CheckContext(SiteFile site, AuditPage page, SiteEvidence evidence, LinkChecker links, OcrEngine ocr,
-                           QrDecoder qr, Clock clock) {
+                           QrDecoder qr, Clock clock, Facts facts) {
 }

@@ -83,6 +83,7 @@ final class FooterImages {
         List<Evidence> evidence = List.of(
                 ctx.evidence().image("qr", "qr-image", png(image), url),
                 ctx.evidence().text("qr", "qr-decoded", String.join("\n", texts) + "\n", url));
+        ctx.facts().addAll(FooterMarksCheck.QR_CODES, texts);
         String label = el.attr("alt").isBlank() ? "" : "“" + el.attr("alt") + "”";
         findings.add(new Finding(FooterMarksCheck.INDICATOR, "footer.qr", Severity.INFO, url,
                 "页脚二维码" + label + "指向：" + String.join("；", texts), evidence));

@@ -26,8 +26,10 @@ import org.jsoup.nodes.Element;
  * are decoded and listed. The 网站标识码 is cross-checked with the {@code SiteIDCode} meta, the 找错 sitecode and
  * the site file.
  */
-public final class FooterMarksCheck implements Check {
+public final class FooterMarksCheck implements HomePageCheck {
     static final String INDICATOR = "W-D2";
+    /** The text of every QR code decoded in the footer, for the checks that open what they point to. */
+    public static final Fact<String> QR_CODES = new Fact<>("footer QR codes", String.class);
     private final FooterMarkRules rules;
 
     public FooterMarksCheck(FooterMarkRules rules) {

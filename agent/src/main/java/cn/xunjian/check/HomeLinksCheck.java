@@ -16,7 +16,7 @@ import org.jsoup.nodes.Element;
  * W-D1 on the home page: every link, image and attachment is checked over HTTP once; each broken one is a
  * finding with the element outlined on a screenshot and the HTTP record.
  */
-public final class HomeLinksCheck implements Check {
+public final class HomeLinksCheck implements HomePageCheck {
     static final String INDICATOR = "W-D1";
 
     @Override

@@ -1,17 +1,17 @@
 package cn.xunjian.check;
 
 import cn.xunjian.model.Finding;
-
 import java.util.List;
 
 /**
- * A check of the whole site that drives the browser itself (scenarios, forms, web views, search). Runs after the
- * home-page checks, only when the home page opened. An exception becomes an errored finding; the audit goes on.
+ * A check of the whole site, run after the crawl and only when the home page opened; it may drive the browser
+ * itself (scenarios, forms, web views, search). An exception becomes an errored outcome; the audit goes on.
  */
-public interface SiteCheck {
-    String name();
-
-    String indicator();
+public non-sealed interface SiteCheck extends Check {
+    @Override
+    default Scope scope() {
+        return Scope.WHOLE_SITE;
+    }
 
     List<Finding> run(SiteContext context) throws Exception;
 }

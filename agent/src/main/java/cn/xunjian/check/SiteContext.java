@@ -1,28 +1,24 @@
 package cn.xunjian.check;
 
-import cn.xunjian.model.Finding;
-
 import cn.xunjian.browser.AuditPage;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.crawl.LinkChecker;
+import cn.xunjian.crawl.PageSource;
 import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.net.NetworkScope;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
-import cn.xunjian.net.NetworkScope;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * What a {@link SiteCheck} may use: the site file, its rendered home page, the browser (to open further pages or
- * sessions with another device profile), the evidence store, HTTP link checking, OCR and QR, and the findings
- * the checks before it produced (a web-view check reads the footer QR codes, for instance).
+ * sessions with another device profile), the hosts it may contact and the page timeout, the evidence store, HTTP
+ * link checking, the crawled pages and a renderer for them, OCR and QR, and the facts the checks before it
+ * established (a web-view check reads the footer's QR targets, for instance).
  */
 public record SiteContext(SiteFile site, AuditPage home, BrowserRuntime browser, SiteEvidence evidence,
-                          NetworkScope scope, Duration pageTimeout, LinkChecker links, OcrEngine ocr, QrDecoder qr, Clock clock,
-                          List<Finding> findingsSoFar) {
-    public SiteContext {
-        findingsSoFar = List.copyOf(findingsSoFar);
-    }
+                          NetworkScope scope, Duration pageTimeout, LinkChecker links, PageSource pages,
+                          Renderer renderer, OcrEngine ocr, QrDecoder qr, Clock clock, Facts facts) {
 }

@@ -65,7 +65,7 @@ final class AuditRun {
                     stdout.printf("      %s：%s%n", report.name(), report.verdict());
                 }
             });
-            List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, settings.catalogue());
+            List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
             SummaryTable.print(report, accounts, stdout);
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
             stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");

@@ -3,7 +3,10 @@ package cn.xunjian.column;
 import cn.xunjian.browser.AuditPage;
 import cn.xunjian.model.Finding;
 import cn.xunjian.crawl.PageSource;
+import cn.xunjian.check.Fact;
 import cn.xunjian.check.Renderer;
+import cn.xunjian.check.SiteCheck;
+import cn.xunjian.check.SiteContext;
 import cn.xunjian.model.SitePage;
 import cn.xunjian.column.ColumnRules.ColumnClass;
 import cn.xunjian.column.ColumnRules.Outcome;
@@ -27,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * kind and severity of every case come from {@code column-rules.json}: single stale or blank columns are warnings
  * that count toward W-V4, whose veto is reported once the counts of INDICATORS.md are reached.
  */
-public final class ColumnFreshnessCheck {
+public final class ColumnFreshnessCheck implements SiteCheck {
+    /** The columns found on the site, with the class they were judged by. */
+    public static final Fact<Column> COLUMNS = new Fact<>("columns", Column.class);
+
     private static final Logger LOG = LoggerFactory.getLogger(ColumnFreshnessCheck.class);
 
     private final ColumnRules rules;
@@ -57,6 +63,26 @@ public final class ColumnFreshnessCheck {
         }
     }
 
+    @Override
+    public String name() {
+        return "column";
+    }
+
+    @Override
+    public String indicator() {
+        return "W-V4";
+    }
+
+    /** The columns and the home page of the site, read from the crawled pages. */
+    @Override
+    public List<Finding> run(SiteContext context) {
+        AuditPage home = context.home();
+        Audited audited = audited(new SitePage(home.url(), home.html(), 0), context.pages(), context.renderer(),
+                context.evidence(), context.clock());
+        context.facts().addAll(COLUMNS, audited.columns());
+        return audited.findings();
+    }
+
     /**
      * Audits the columns and the home page of one site.
      *
@@ -69,6 +95,14 @@ public final class ColumnFreshnessCheck {
      */
     public List<Finding> audit(SitePage home, PageSource pages, Renderer renderer, SiteEvidence evidence,
                                Clock clock) {
+        return audited(home, pages, renderer, evidence, clock).findings();
+    }
+
+    /** The columns found and what was found about them. */
+    private record Audited(List<Column> columns, List<Finding> findings) {
+    }
+
+    private Audited audited(SitePage home, PageSource pages, Renderer renderer, SiteEvidence evidence, Clock clock) {
         DateExtractor dates = new DateExtractor(rules, clock);
         ListPageReader reader = new ListPageReader(rules, dates);
         ColumnClassifier classifier = new ColumnClassifier(rules);
@@ -129,7 +163,7 @@ public final class ColumnFreshnessCheck {
                     + rules.blankVeto().threshold() + " 个，单项否决", proof.summary(states)));
         }
         home(home, reader, states, today, proof).ifPresent(findings::add);
-        return findings;
+        return new Audited(columns, findings);
     }
 
     private Optional<State> inspect(Column column, ColumnClass type, PageSource pages, ListPageReader reader,

@@ -1,7 +1,7 @@
 package cn.xunjian.darklink;
 
 import cn.xunjian.browser.AuditPage;
-import cn.xunjian.check.Check;
+import cn.xunjian.check.HomePageCheck;
 import cn.xunjian.check.CheckContext;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * statistics badges) are normal and never reported. Visible links whose text or title carries spam wording are
  * reported too ({@code darklink.spam-visible}).
  */
-public final class HiddenLinkCheck implements Check {
+public final class HiddenLinkCheck implements HomePageCheck {
     public static final String INDICATOR = "W-V1";
     public static final String HIDDEN = "darklink.hidden";
     public static final String SPAM_VISIBLE = "darklink.spam-visible";

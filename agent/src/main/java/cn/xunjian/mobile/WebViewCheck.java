@@ -6,7 +6,10 @@ import cn.xunjian.browser.ScenarioPage;
 import cn.xunjian.browser.Target;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
+import cn.xunjian.check.Facts;
+import cn.xunjian.check.FooterMarksCheck;
 import cn.xunjian.check.SiteCheck;
+import cn.xunjian.model.Account;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.LinkStatus;
 import cn.xunjian.model.Evidence;
@@ -44,6 +47,8 @@ public final class WebViewCheck implements SiteCheck {
     public static final String DEDUCT_INDICATOR = "M-D1";
     private static final Logger LOG = LoggerFactory.getLogger(WebViewCheck.class);
     private static final long POLL_MS = 200;
+    /** The platform web views are listed under among the site's accounts. */
+    static final String PLATFORM = "webview";
 
     private final WebViewRules rules;
 
@@ -67,13 +72,14 @@ public final class WebViewCheck implements SiteCheck {
 
     @Override
     public List<Finding> run(SiteContext context) throws InterruptedException {
-        List<WebViewTargets.Target> targets = WebViewTargets.of(context.site(), context.findingsSoFar(),
-                rules.qrFindingKind());
+        List<WebViewTargets.Target> targets = WebViewTargets.of(context.site(),
+                context.facts().all(FooterMarksCheck.QR_CODES));
         List<Finding> findings = new ArrayList<>();
         try (BrowserPages pages = new BrowserPages(context.browser())) {
             int n = 0;
             for (WebViewTargets.Target target : targets) {
                 n++;
+                context.facts().add(Facts.ACCOUNTS, new Account(target.name(), PLATFORM, target.url()));
                 if (!context.scope().allows(target.url())) {
                     findings.add(new Finding(INDICATOR, "webview.skipped", Severity.INFO, target.url(),
                             "“" + target.name() + "”超出允许访问的网络范围，未检查", List.of()));

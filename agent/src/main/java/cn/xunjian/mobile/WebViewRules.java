@@ -16,11 +16,10 @@ import java.util.Optional;
  * @param errorPhrases text of an error page or error toast
  * @param tabSelector CSS (Playwright) selector of a view's tabs, clicked one by one
  * @param minTextChars a page with fewer visible non-space characters is blank
- * @param qrFindingKind the kind of the footer findings whose decoded QR URLs are further views
  */
 public record WebViewRules(String source, List<String> wechatOnlyPhrases, List<String> emptyPhrases,
                            List<String> errorPhrases, String tabSelector, int maxTabs, int maxLinks, int minTextChars,
-                           String qrFindingKind, Timeouts timeouts) {
+                           Timeouts timeouts) {
     public WebViewRules {
         wechatOnlyPhrases = List.copyOf(wechatOnlyPhrases);
         emptyPhrases = List.copyOf(emptyPhrases);

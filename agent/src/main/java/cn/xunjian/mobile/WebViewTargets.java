@@ -1,6 +1,5 @@
 package cn.xunjian.mobile;
 
-import cn.xunjian.model.Finding;
 import cn.xunjian.site.SiteFile;
 import java.net.URI;
 import java.util.ArrayList;
@@ -27,19 +26,21 @@ final class WebViewTargets {
     record Target(String name, String url) {
     }
 
-    static List<Target> of(SiteFile site, List<Finding> findingsSoFar, String qrKind) {
+    /**
+     * @param site the site file
+     * @param qrCodes the texts of the footer's QR codes; the web addresses in them are candidates
+     */
+    static List<Target> of(SiteFile site, List<String> qrCodes) {
         Map<String, Target> out = new LinkedHashMap<>();
         for (SiteFile.WebView v : site.webviews()) {
             out.putIfAbsent(normal(v.url()), new Target(v.name(), v.url()));
         }
         String host = origin(site.url());
         List<String> decoded = new ArrayList<>();
-        for (Finding f : findingsSoFar) {
-            if (f.kind().equals(qrKind)) {
-                Matcher m = URL.matcher(f.message());
-                while (m.find()) {
-                    decoded.add(m.group());
-                }
+        for (String code : qrCodes) {
+            Matcher m = URL.matcher(code);
+            while (m.find()) {
+                decoded.add(m.group());
             }
         }
         for (String url : decoded) {

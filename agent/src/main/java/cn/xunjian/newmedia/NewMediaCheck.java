@@ -2,7 +2,9 @@ package cn.xunjian.newmedia;
 
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
+import cn.xunjian.check.Facts;
 import cn.xunjian.check.SiteCheck;
+import cn.xunjian.model.Account;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.SiteEvidence;
@@ -71,6 +73,9 @@ public final class NewMediaCheck implements SiteCheck {
     @Override
     public List<Finding> run(SiteContext context) {
         PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.scope(), rules.timeout());
+        for (NewMediaAccount account : context.site().newMedia()) {
+            context.facts().add(Facts.ACCOUNTS, new Account(account.name(), account.platform(), account.url()));
+        }
         return check(context.site(), context.clock(), context.evidence(), f);
     }
 

@@ -43,7 +43,7 @@ public record Circular(String title, String issuer, String date, String intro, S
         int quarter = (at.getMonthValue() - 1) / 3 + 1;
         String date = String.format(Locale.ROOT, "%d年%d月%d日", at.getYear(), at.getMonthValue(), at.getDayOfMonth());
         Summary s = report.summary();
-        List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, catalogue);
+        List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
         String title = template.title().replace("{year}", String.valueOf(at.getYear()))
                 .replace("{quarter}", chineseNumber(quarter))
                 .replace("{subjects}", accounts.isEmpty() ? "政府网站" : "政府网站与政务新媒体");

@@ -1,23 +1,20 @@
 package cn.xunjian.report;
 
+import cn.xunjian.model.AccountVerdict;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
-import cn.xunjian.score.IndicatorCatalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Objects;
 
 /**
  * The new-media accounts, mini programs and web views of a batch, each judged on its own as the indicators
- * require (合格 unless a new-media veto item hit it): grouped from the findings of new-media indicators by the
- * account's URL, named by the quoted name every such finding starts with.
+ * require (合格 unless a new-media veto item hit it): the accounts each site report lists, with the findings they
+ * name by id.
  */
 public final class NewMediaAccounts {
-    private static final Pattern QUOTED_NAME = Pattern.compile("^“([^”]{1,40})”");
-
     /** One account and what was found about it. */
     public record Account(String site, String name, String url, List<Finding> findings) {
         public boolean passed() {
@@ -39,23 +36,15 @@ public final class NewMediaAccounts {
         return Summary.of(accounts.size(), (int) accounts.stream().filter(Account::passed).count());
     }
 
-    public static List<Account> of(Report report, IndicatorCatalogue catalogue) {
+    public static List<Account> of(Report report) {
         List<Account> accounts = new ArrayList<>();
         for (SiteReport site : report.sites()) {
-            Map<String, List<Finding>> byUrl = new LinkedHashMap<>();
-            Map<String, String> names = new LinkedHashMap<>();
-            for (Finding f : site.findings()) {
-                if (!catalogue.aboutNewMedia(f.indicator()) || f.url().isEmpty()) {
-                    continue;
-                }
-                byUrl.computeIfAbsent(f.url(), u -> new ArrayList<>()).add(f);
-                Matcher m = QUOTED_NAME.matcher(f.message());
-                if (m.find()) {
-                    names.putIfAbsent(f.url(), m.group(1));
-                }
+            Map<String, Finding> byId = new LinkedHashMap<>();
+            site.findings().forEach(f -> byId.put(f.id(), f));
+            for (AccountVerdict a : site.accounts()) {
+                List<Finding> findings = a.findings().stream().map(byId::get).filter(Objects::nonNull).toList();
+                accounts.add(new Account(site.name(), a.name(), a.url(), findings));
             }
-            byUrl.forEach((url, findings) -> accounts.add(
-                    new Account(site.name(), names.getOrDefault(url, url), url, List.copyOf(findings))));
         }
         return accounts;
     }

@@ -129,7 +129,7 @@ public final class ReportHtmlWriter {
 
     /** New-media accounts, mini programs and web views, each judged on its own. */
     private void newMedia(StringBuilder html, Report report) {
-        List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, catalogue);
+        List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
         if (accounts.isEmpty()) {
             return;
         }

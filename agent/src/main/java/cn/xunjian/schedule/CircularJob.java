@@ -51,7 +51,7 @@ public final class CircularJob implements Job {
             }
             StoredRun r = run.get();
             sites.add(new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), Verdict.fromLabel(r.verdict()),
-                    r.score(), s.results().findings(r.id())));
+                    r.score(), s.results().findings(r.id()), List.of(), s.results().accounts(r.id())));
         }
         Report report = new Report(ShanghaiTime.iso(s.clock()), Summary.of(sites), sites);
         Path dir = s.schedule().outputDir().resolve("circulars").resolve(ShanghaiTime.stamp(s.clock()));

@@ -1,5 +1,7 @@
 package cn.xunjian.score;
 
+import cn.xunjian.model.Account;
+import cn.xunjian.model.AccountVerdict;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.model.Verdict;
@@ -7,6 +9,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +20,7 @@ import java.util.Set;
  * deductions, capped per indicator, are taken from 100 and a score below the pass mark fails. The same problem
  * at the same place (indicator, kind, URL and message) is deducted once however many times it was found.
  * Findings about new-media accounts do not count toward the website's verdict: accounts are judged on their own
- * ({@link cn.xunjian.report.NewMediaAccounts}).
+ * ({@link #judgeAccounts}).
  */
 public final class Scorer {
     private final IndicatorCatalogue catalogue;
@@ -50,5 +54,32 @@ public final class Scorer {
         score = score.max(BigDecimal.ZERO).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         double value = score.doubleValue();
         return new Judgement(Verdict.of(value >= catalogue.passScore()), value);
+    }
+
+    /**
+     * Judges each new-media account, mini program and web view of a site on its own: 不合格 when a new-media veto
+     * finding is about it (its URL). The accounts come in the order the checks found them; a new-media finding
+     * about a URL no check named as an account still gets an account of its own, named by its URL.
+     *
+     * @param findings the site's findings, with ids
+     */
+    public List<AccountVerdict> judgeAccounts(List<Account> accounts, List<Finding> findings) {
+        Map<String, Account> byUrl = new LinkedHashMap<>();
+        accounts.forEach(a -> byUrl.putIfAbsent(a.url(), a));
+        Map<String, List<Finding>> about = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            if (catalogue.aboutNewMedia(f.indicator()) && !f.url().isEmpty()) {
+                about.computeIfAbsent(f.url(), u -> new ArrayList<>()).add(f);
+                byUrl.putIfAbsent(f.url(), new Account(f.url(), null, f.url()));
+            }
+        }
+        List<AccountVerdict> verdicts = new ArrayList<>();
+        for (Account a : byUrl.values()) {
+            List<Finding> its = about.getOrDefault(a.url(), List.of());
+            boolean veto = its.stream().anyMatch(f -> f.severity() == Severity.VETO);
+            verdicts.add(new AccountVerdict(a.name(), a.platform(), a.url(), Verdict.of(!veto),
+                    its.stream().map(Finding::id).toList()));
+        }
+        return verdicts;
     }
 }

@@ -40,6 +40,6 @@ final class CheckFixtures {
 
     static CheckContext context(Path dir, SiteFile site, AuditPage page, LinkChecker links, OcrEngine ocr, QrDecoder qr) {
         SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site-01");
-        return new CheckContext(site, page, evidence, links, ocr, qr, CLOCK);
+        return new CheckContext(site, page, evidence, links, ocr, qr, CLOCK, new Facts());
     }
 }

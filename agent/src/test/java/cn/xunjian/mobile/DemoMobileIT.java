@@ -9,7 +9,9 @@ import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.model.Finding;
+import cn.xunjian.check.Facts;
 import cn.xunjian.check.SiteContext;
+import cn.xunjian.testing.SiteContextBuilder;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.demo.DemoPortal;
 import cn.xunjian.evidence.EvidenceStore;
@@ -57,11 +59,9 @@ class DemoMobileIT {
             throws Exception {
         try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
             PageLoad.Loaded home = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
-            SiteContext ctx = new SiteContext(site, home.page(), browser,
-                    new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01"),
-                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
-                    links, image -> "", new ZxingQrDecoder(),
-                    CLOCK, List.of());
+            SiteContext ctx = SiteContextBuilder.of(site, home.page(), browser,
+                    new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01"), links, CLOCK,
+                    new Facts());
             return check.run(ctx);
         }
     }

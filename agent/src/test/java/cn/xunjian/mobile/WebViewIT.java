@@ -10,7 +10,10 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
+import cn.xunjian.check.Facts;
+import cn.xunjian.check.FooterMarksCheck;
 import cn.xunjian.check.SiteContext;
+import cn.xunjian.testing.SiteContextBuilder;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
@@ -95,15 +98,14 @@ class WebViewIT {
         server.close();
     }
 
-    private static List<Finding> run(List<SiteFile.WebView> views, List<Finding> soFar, String evidenceDir) {
+    private static List<Finding> run(List<SiteFile.WebView> views, List<String> qrCodes, String evidenceDir) {
         SiteFile site = new SiteFile("某县人民政府", null, server.url("/"), null, null, views, null, null);
         try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
             PageLoad.Loaded home = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01");
-            SiteContext ctx = new SiteContext(site, home.page(), browser, evidence,
-                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
-                    links, image -> "", new ZxingQrDecoder(),
-                    CLOCK, soFar);
+            Facts facts = new Facts();
+            facts.addAll(FooterMarksCheck.QR_CODES, qrCodes);
+            SiteContext ctx = SiteContextBuilder.of(site, home.page(), browser, evidence, links, CLOCK, facts);
             return new WebViewCheck().run(ctx);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
@@ -177,10 +179,7 @@ class WebViewIT {
 
     @Test
     void aFooterQrCodeOnTheSameSiteIsCheckedAsAViewAndOneOnAnotherHostIsNot() {
-        List<Finding> qr = List.of(new Finding("W-D2", "footer.qr", Severity.INFO, server.url("/qr.png"),
-                        "页脚二维码“掌上服务”指向：" + server.url("/wx/qr.html"), List.of()),
-                new Finding("W-D2", "footer.qr", Severity.INFO, server.url("/qr2.png"),
-                        "页脚二维码“公众号”指向：https://mp.weixin.qq.com/mp/profile_ext?__biz=MzA", List.of()));
+        List<String> qr = List.of(server.url("/wx/qr.html"), "https://mp.weixin.qq.com/mp/profile_ext?__biz=MzA");
 
         List<Finding> findings = run(List.of(), qr, "qr");
 

@@ -1,6 +1,10 @@
 package cn.xunjian.report;
 
 import cn.xunjian.model.Verdict;
+import cn.xunjian.model.Account;
+import cn.xunjian.model.AccountVerdict;
+import cn.xunjian.model.FindingIds;
+import cn.xunjian.score.Scorer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.model.Finding;
@@ -87,8 +91,13 @@ class CircularTest {
                 "“临江发布”（微信公众号）正常更新", List.of());
         Finding emptyTab = new Finding("M-D1", "webview.empty-column", Severity.DEDUCT, "http://127.0.0.1/h5/app.html",
                 "“掌上临江”的栏目“便民地图”无内容（显示“暂无数据”）", List.of());
+        List<Finding> found = FindingIds.assign("http://127.0.0.1/", List.of(stale, fresh, emptyTab));
+        List<AccountVerdict> accounts = new Scorer(catalogue).judgeAccounts(List.of(
+                new Account("临江文旅", "weibo", "http://127.0.0.1/nm/ljwl.html"),
+                new Account("临江发布", "wechat", "http://127.0.0.1/nm/ljfb.html"),
+                new Account("掌上临江", "webview", "http://127.0.0.1/h5/app.html")), found);
         List<SiteReport> sites = List.of(new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", Verdict.PASSED, 100.0,
-                List.of(stale, fresh, emptyTab)));
+                found, List.of(), accounts));
         Report report = new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
         Circular c = Circular.of(report, catalogue, CircularTemplate.standard());
         assertThat(c.title()).isEqualTo("关于2026年第四季度政府网站与政务新媒体检查情况的通报");

@@ -28,10 +28,8 @@ public final class SiteContexts {
         PageLoad load = session.load(site.url(), Duration.ofSeconds(15));
         assertThat(load).isInstanceOf(PageLoad.Loaded.class);
         SiteEvidence evidence = new SiteEvidence(new EvidenceStore(runDir, clock), "site-01");
-        return new cn.xunjian.check.SiteContext(site, ((PageLoad.Loaded) load).page(), browser, evidence,
-                NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
-                    null, image -> "", new ZxingQrDecoder(), clock,
-                List.of());
+        return cn.xunjian.testing.SiteContextBuilder.of(site, ((PageLoad.Loaded) load).page(), browser, evidence,
+                null, clock, new cn.xunjian.check.Facts());
     }
 
     public static BrowserSession desktop(BrowserRuntime browser) {

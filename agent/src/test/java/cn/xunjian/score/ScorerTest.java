@@ -2,7 +2,10 @@ package cn.xunjian.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xunjian.model.Account;
+import cn.xunjian.model.AccountVerdict;
 import cn.xunjian.model.Finding;
+import cn.xunjian.model.Verdict;
 import cn.xunjian.model.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,5 +104,22 @@ class ScorerTest {
                 f("M-D1", "webview.empty-column", Severity.DEDUCT)));
         assertThat(v.verdict().passed()).isTrue();
         assertThat(v.score()).isEqualTo(100.0);
+    }
+
+    @Test
+    void eachAccountIsJudgedOnItsOwnFindingsAndAnUnnamedOneGetsItsUrlAsName() {
+        List<Finding> findings = cn.xunjian.model.FindingIds.assign("http://127.0.0.1/", List.of(
+                new Finding("M-V2", "newmedia.stale-2w", Severity.VETO, "http://127.0.0.1/wb", "超过两周未更新", List.of()),
+                new Finding("M-V2", "newmedia.fresh", Severity.INFO, "http://127.0.0.1/wx", "正常更新", List.of()),
+                new Finding("W-D1", "link.broken", Severity.DEDUCT, "http://127.0.0.1/wx", "坏链", List.of()),
+                new Finding("M-D1", "webview.page-error", Severity.DEDUCT, "http://127.0.0.1/h5", "脚本错误", List.of())));
+        List<AccountVerdict> accounts = scorer.judgeAccounts(List.of(
+                new Account("临江文旅", "weibo", "http://127.0.0.1/wb"),
+                new Account("临江发布", "wechat", "http://127.0.0.1/wx")), findings);
+        assertThat(accounts).extracting(AccountVerdict::name).containsExactly("临江文旅", "临江发布", "http://127.0.0.1/h5");
+        assertThat(accounts).extracting(AccountVerdict::verdict)
+                .containsExactly(Verdict.FAILED, Verdict.PASSED, Verdict.PASSED);
+        assertThat(accounts.get(0).findings()).containsExactly(findings.get(0).id());
+        assertThat(accounts.get(1).findings()).containsExactly(findings.get(1).id());
     }
 }

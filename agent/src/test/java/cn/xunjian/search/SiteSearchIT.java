@@ -116,10 +116,8 @@ class SiteSearchIT {
         try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
             PageLoad.Loaded loaded = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site" + home.charAt(1));
-            SiteContext ctx = new SiteContext(site, loaded.page(), browser, evidence,
-                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
-                    null, image -> "", new ZxingQrDecoder(), CLOCK,
-                    List.of());
+            SiteContext ctx = cn.xunjian.testing.SiteContextBuilder.of(site, loaded.page(), browser, evidence, null,
+                    CLOCK, new cn.xunjian.check.Facts());
             List<Finding> findings = new SiteSearchCheck().run(ctx);
             assertThat(findings).hasSize(1);
             assertThat(findings.get(0).indicator()).isEqualTo("W-D3");

@@ -1,6 +1,8 @@
 package cn.xunjian.store.jdbc;
 
+import cn.xunjian.model.AccountVerdict;
 import cn.xunjian.model.Finding;
+import cn.xunjian.model.Verdict;
 import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.model.Severity;
 import cn.xunjian.model.Evidence;
@@ -155,6 +157,21 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                 f.executeBatch();
                 e.executeBatch();
             }
+            try (PreparedStatement a = c.prepareStatement("INSERT INTO XJ_ACCOUNTS (RUN_ID, SEQ, NAME, PLATFORM, URL, "
+                    + "VERDICT, FINDING_IDS) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (AccountVerdict account : report.accounts()) {
+                    a.setString(1, runId);
+                    a.setInt(2, seq++);
+                    a.setString(3, account.name());
+                    a.setString(4, account.platform());
+                    a.setString(5, account.url());
+                    a.setString(6, account.verdict().label());
+                    a.setString(7, String.join(" ", account.findings()));
+                    a.addBatch();
+                }
+                a.executeBatch();
+            }
             try (PreparedStatement s = c.prepareStatement("INSERT INTO XJ_EVIDENCE (RUN_ID, PATH, SHA256, SIZE, TYPE, "
                     + "URL, CAPTURED_AT) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (ManifestEntry m : files) {
@@ -251,6 +268,26 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                         out.add(new Finding(rs.getString(2), rs.getString(3),
                                 Severity.valueOf(rs.getString(4).toUpperCase(Locale.ROOT)), rs.getString(5),
                                 rs.getString(6), null, rs.getString(7), evidence.getOrDefault(rs.getInt(1), List.of())));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The new-media accounts of a run with their verdicts, in the order the run's report listed them. */
+    public List<AccountVerdict> accounts(String runId) {
+        return sql(c -> {
+            List<AccountVerdict> out = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT NAME, PLATFORM, URL, VERDICT, FINDING_IDS "
+                    + "FROM XJ_ACCOUNTS WHERE RUN_ID = ? ORDER BY SEQ")) {
+                s.setString(1, runId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        String ids = rs.getString(5);
+                        out.add(new AccountVerdict(rs.getString(1), rs.getString(2), rs.getString(3),
+                                Verdict.fromLabel(rs.getString(4)), ids.isBlank() ? List.of()
+                                : List.of(ids.split(" "))));
                     }
                 }
             }

@@ -43,7 +43,7 @@ class JdbcResultStoreTest {
     @Test
     void migrationsCreateQuartzAndResultTablesOnceAndRecordTheirVersions() throws Exception {
         Migrations m = new Migrations(db.dataSource(), db.dialect());
-        assertThat(m.currentVersion()).isEqualTo(3);
+        assertThat(m.currentVersion()).isEqualTo(4);
         assertThat(m.migrate()).isEmpty();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeQuery("SELECT COUNT(*) FROM QRTZ_TRIGGERS").close();
