@@ -73,7 +73,7 @@ final class SiteCrawlPhase {
                     shots++;
                 }
             }
-            findings.add(new Finding(LINKS, "link.broken", Severity.DEDUCT, link.url(),
+            findings.add(Finding.about(LINKS, "link.broken", Severity.DEDUCT, link.url(), link.url(),
                     String.format(Locale.ROOT, "页面%s不可用：“%s” → %s（%s），位于 %s", link.kind().label(),
                             text.isEmpty() ? "（无文字）" : text, link.url(), link.status().describe(),
                             link.sourceUrl()), proof));

@@ -51,7 +51,7 @@ public final class HomeLinksCheck implements HomePageCheck {
                     .ifPresent(png -> evidence.add(ctx.evidence().screenshot("broken-link", png, ctx.page().url())));
             evidence.add(ctx.evidence().json("http", "link-check", s, s.url()));
             String what = el.tagName().equals("img") ? "图片" : isAttachment(s.url()) ? "附件" : "链接";
-            findings.add(new Finding(INDICATOR, "link.broken.home", Severity.DEDUCT, s.url(),
+            findings.add(Finding.about(INDICATOR, "link.broken.home", Severity.DEDUCT, s.url(), s.url(),
                     "首页" + what + "不可用：“" + PageLinks.label(el) + "” → " + s.url() + "（" + s.describe() + "）",
                     evidence));
         }

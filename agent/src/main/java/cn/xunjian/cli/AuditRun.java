@@ -62,7 +62,7 @@ final class AuditRun {
 
                 @Override
                 public void siteFinished(SiteReport report) {
-                    stdout.printf("      %s：%s%n", report.name(), report.verdict());
+                    stdout.printf("      %s：%s%n", report.name(), report.verdict().label());
                 }
             });
             List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
@@ -70,8 +70,7 @@ final class AuditRun {
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
             stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");
             stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
-            boolean accountsPassed = accounts.stream().allMatch(NewMediaAccounts.Account::passed);
-            return report.allPassed() && accountsPassed ? ExitCodes.OK : ExitCodes.FAILED;
+            return report.allPassed() && report.allAccountsPassed() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (BrowserUnavailableException | OcrException e) {
             stderr.println("运行环境不完整：" + e.getMessage());
             return ExitCodes.INTERNAL;

@@ -77,7 +77,7 @@ public final class HiddenLinkCheck implements HomePageCheck {
                 continue;
             }
             String kind = link.hidden() ? HIDDEN : SPAM_VISIBLE;
-            findings.add(new Finding(INDICATOR, kind, Severity.VETO, link.href(), message(link, why.get()),
+            findings.add(Finding.about(INDICATOR, kind, Severity.VETO, link.href(), link.href(), message(link, why.get()),
                     evidence(link, shared)));
         }
         if (over > 0) {

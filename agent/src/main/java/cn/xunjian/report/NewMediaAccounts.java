@@ -3,6 +3,7 @@ package cn.xunjian.report;
 import cn.xunjian.model.AccountVerdict;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
+import cn.xunjian.model.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.Objects;
  */
 public final class NewMediaAccounts {
     /** One account and what was found about it. */
-    public record Account(String site, String name, String url, List<Finding> findings) {
+    public record Account(String site, String name, String url, Verdict verdict, List<Finding> findings) {
         public boolean passed() {
-            return findings.stream().noneMatch(f -> f.severity() == Severity.VETO);
+            return verdict.passed();
         }
 
         /** The problems an annex lists: vetoes and deductions. */
@@ -43,7 +44,7 @@ public final class NewMediaAccounts {
             site.findings().forEach(f -> byId.put(f.id(), f));
             for (AccountVerdict a : site.accounts()) {
                 List<Finding> findings = a.findings().stream().map(byId::get).filter(Objects::nonNull).toList();
-                accounts.add(new Account(site.name(), a.name(), a.url(), findings));
+                accounts.add(new Account(site.name(), a.name(), a.url(), a.verdict(), findings));
             }
         }
         return accounts;

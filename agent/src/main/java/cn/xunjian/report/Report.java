@@ -13,4 +13,9 @@ public record Report(String generatedAt, Summary summary, List<SiteReport> sites
     public boolean allPassed() {
         return sites.stream().allMatch(SiteReport::passed);
     }
+
+    /** Whether every new-media account, mini program and web view of every site passed. */
+    public boolean allAccountsPassed() {
+        return sites.stream().flatMap(s -> s.accounts().stream()).allMatch(a -> a.verdict().passed());
+    }
 }

@@ -66,7 +66,7 @@ public final class AuditJob implements Job {
             s.alerts().audited(new AlertEvent.Site(site.name(), site.url()), previous,
                     report.sites().get(0).findings());
             LOG.info("audit {} of {} completed: {} with {} findings", runId, site.url(),
-                    report.sites().get(0).verdict(), report.sites().get(0).findings().size());
+                    report.sites().get(0).verdict().label(), report.sites().get(0).findings().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(s, runId, runDir, "巡检被中断");

@@ -62,7 +62,7 @@ public final class PrivacyCheck implements PageCheck {
             String sentence = PageText.sentence(maskedText, start, start + d.masked().length(), sentenceChars);
             String snippet = "<!doctype html><meta charset=\"utf-8\"><p>" + Entities.escape(sentence) + "</p>\n";
             Evidence e = context.evidence().html("privacy-" + d.type().slug(), snippet, page.url());
-            findings.add(new Finding(INDICATOR, d.type().findingKind(), Severity.DEDUCT, page.url(),
+            findings.add(Finding.about(INDICATOR, d.type().findingKind(), Severity.DEDUCT, page.url(), d.masked(),
                     "页面公开了未脱敏的" + d.type().label() + "：" + d.masked() + "。原句：“" + sentence + "”",
                     List.of(e)));
         }

@@ -62,8 +62,8 @@ public final class WordingCheck implements PageCheck {
         List<Finding> findings = new ArrayList<>();
         for (WordingHit hit : hits) {
             WordingRule rule = hit.rule();
-            findings.add(new Finding(rule.indicator(), rule.kind().findingKind(),
-                    rule.serious() ? Severity.VETO : Severity.DEDUCT, page.url(), message(hit),
+            findings.add(Finding.about(rule.indicator(), rule.kind().findingKind(),
+                    rule.serious() ? Severity.VETO : Severity.DEDUCT, page.url(), hit.phrase(), message(hit),
                     evidence(hit.phrase(), page.url(), context)));
         }
         return findings;
