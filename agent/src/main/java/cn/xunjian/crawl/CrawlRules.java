@@ -1,5 +1,6 @@
 package cn.xunjian.crawl;
 
+import cn.xunjian.internal.DataFile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
