@@ -2,7 +2,7 @@ package cn.xunjian.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.http.HttpRequest;
+import cn.xunjian.net.HttpRequest;
 import java.time.Duration;
 
 /** Where alerts go: a robot or webhook that takes one HTTP POST per event. */

@@ -2,7 +2,7 @@ package cn.xunjian.alert;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
+import cn.xunjian.net.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

@@ -2,7 +2,7 @@ package cn.xunjian.alert;
 
 import cn.xunjian.internal.ShanghaiTime;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpRequest;
+import cn.xunjian.net.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -24,6 +24,7 @@ import cn.xunjian.column.ColumnFreshnessCheck;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.model.Evidence;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
@@ -45,6 +46,7 @@ final class SiteAuditor {
 
     private final AuditSettings settings;
     private final BrowserRuntime browser;
+    private final HttpStack http;
     private final LinkChecker links;
     private final OcrEngine ocr;
     private final QrDecoder qr;
@@ -54,10 +56,13 @@ final class SiteAuditor {
     private final ColumnFreshnessCheck columns;
     private final Clock clock;
 
-    SiteAuditor(AuditSettings settings, BrowserRuntime browser, LinkChecker links, OcrEngine ocr, QrDecoder qr,
-                List<Check> checks, List<PageCheck> pageChecks, List<SiteCheck> siteChecks, Clock clock) {
+    /** @param http the audit's one stack: every request of the site's checks goes through it */
+    SiteAuditor(AuditSettings settings, BrowserRuntime browser, HttpStack http, LinkChecker links, OcrEngine ocr,
+                QrDecoder qr, List<Check> checks, List<PageCheck> pageChecks, List<SiteCheck> siteChecks,
+                Clock clock) {
         this.settings = settings;
         this.browser = browser;
+        this.http = http;
         this.links = links;
         this.ocr = ocr;
         this.qr = qr;
@@ -70,10 +75,10 @@ final class SiteAuditor {
 
     List<Finding> audit(SiteFile site, SiteEvidence evidence) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
-        AvailabilityProbe probe = new AvailabilityProbe(settings.pageTimeout(), clock, settings.scope());
+        AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
-        ProbeRecord http = probe.http(site.url());
-        probeEvidence.put(http, List.of(evidence.json("http", "probe-http", http, site.url())));
+        ProbeRecord plain = probe.http(site.url());
+        probeEvidence.put(plain, List.of(evidence.json("http", "probe-http", plain, site.url())));
         try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
             AvailabilityProbe.BrowserVisit visit = probe.browser(session, site.url());
             List<Evidence> visitEvidence = new ArrayList<>();
@@ -99,8 +104,7 @@ final class SiteAuditor {
                 findings.addAll(wholeSite(site, loaded.page(), renderer, evidence));
                 for (SiteCheck check : siteChecks) {
                     SiteContext siteContext = new SiteContext(site, loaded.page(), browser, evidence, settings.scope(),
-                            settings.pageTimeout(), links,
-                            ocr, qr, clock, findings);
+                            http, settings.pageTimeout(), links, ocr, qr, clock, findings);
                     findings.addAll(new CheckRunner().runSiteCheck(check, siteContext).findings());
                 }
             } else {
@@ -115,11 +119,11 @@ final class SiteAuditor {
     private List<Finding> wholeSite(SiteFile site, AuditPage home, SessionRenderer renderer, SiteEvidence evidence)
             throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
-        try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), settings.scope(),
+        try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
                 settings.limits().pageCacheChars())) {
             PageContext context = new PageContext(site, evidence, renderer, clock);
             try {
-                findings.addAll(new SiteCrawlPhase(settings).run(site.url(), new PageCheckRunner(pageChecks, context),
+                findings.addAll(new SiteCrawlPhase(settings, http).run(site.url(), new PageCheckRunner(pageChecks, context),
                         pages, renderer, evidence));
             } catch (RuntimeException e) {
                 LOG.warn("crawl failed on {}: {}", site.url(), e.toString());

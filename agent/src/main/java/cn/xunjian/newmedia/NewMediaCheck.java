@@ -70,7 +70,7 @@ public final class NewMediaCheck implements SiteCheck {
 
     @Override
     public List<Finding> run(SiteContext context) {
-        PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.scope(), rules.timeout());
+        PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.http(), rules.timeout());
         return check(context.site(), context.clock(), context.evidence(), f);
     }
 

@@ -1,10 +1,11 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.NetworkScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ class AlertDispatcherTest {
     }
 
     private AlertDispatcher dispatcher(AlertChannel channel, int attempts) {
-        return new AlertDispatcher(List.of(channel), HttpClient.newHttpClient(), new Retry(attempts, 1000, 5000),
+        return new AlertDispatcher(List.of(channel), HttpStack.of(NetworkScope.LOOPBACK_ONLY), new Retry(attempts, 1000, 5000),
                 Duration.ofSeconds(5), waits::add);
     }
 
@@ -94,7 +95,7 @@ class AlertDispatcherTest {
             receiver.answer(500, "");
             AlertDispatcher dispatcher = new AlertDispatcher(List.of(
                     new JsonWebhook(receiver.url("/down"), Events.CLOCK),
-                    new WeComRobot(healthy.url("/send?key=k"))), HttpClient.newHttpClient(), new Retry(2, 10, 10),
+                    new WeComRobot(healthy.url("/send?key=k"))), HttpStack.of(NetworkScope.LOOPBACK_ONLY), new Retry(2, 10, 10),
                     Duration.ofSeconds(5), waits::add);
             List<Delivery> result = dispatcher.dispatch(Events.veto());
             assertThat(result).extracting(Delivery::delivered).containsExactly(false, true);
@@ -106,7 +107,7 @@ class AlertDispatcherTest {
     void anInterruptedWaitStopsRetryingAndKeepsTheInterruptFlag() {
         receiver.answer(500, "");
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(new JsonWebhook(receiver.url("/h"), Events.CLOCK)),
-                HttpClient.newHttpClient(), new Retry(4, 10, 10), Duration.ofSeconds(5), d -> {
+                HttpStack.of(NetworkScope.LOOPBACK_ONLY), new Retry(4, 10, 10), Duration.ofSeconds(5), d -> {
                     throw new InterruptedException();
                 });
         try {

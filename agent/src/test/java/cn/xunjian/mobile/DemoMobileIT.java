@@ -59,7 +59,7 @@ class DemoMobileIT {
             PageLoad.Loaded home = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteContext ctx = new SiteContext(site, home.page(), browser,
                     new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01"),
-                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    NetworkScope.LOOPBACK_ONLY, cn.xunjian.net.HttpStack.of(NetworkScope.LOOPBACK_ONLY), Duration.ofSeconds(15),
                     links, image -> "", new ZxingQrDecoder(),
                     CLOCK, List.of());
             return check.run(ctx);

@@ -101,7 +101,7 @@ class WebViewIT {
             PageLoad.Loaded home = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir.resolve(evidenceDir), CLOCK), "site-01");
             SiteContext ctx = new SiteContext(site, home.page(), browser, evidence,
-                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    NetworkScope.LOOPBACK_ONLY, cn.xunjian.net.HttpStack.of(NetworkScope.LOOPBACK_ONLY), Duration.ofSeconds(15),
                     links, image -> "", new ZxingQrDecoder(),
                     CLOCK, soFar);
             return new WebViewCheck().run(ctx);

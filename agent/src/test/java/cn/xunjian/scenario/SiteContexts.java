@@ -29,7 +29,7 @@ public final class SiteContexts {
         assertThat(load).isInstanceOf(PageLoad.Loaded.class);
         SiteEvidence evidence = new SiteEvidence(new EvidenceStore(runDir, clock), "site-01");
         return new cn.xunjian.check.SiteContext(site, ((PageLoad.Loaded) load).page(), browser, evidence,
-                NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                NetworkScope.LOOPBACK_ONLY, cn.xunjian.net.HttpStack.of(NetworkScope.LOOPBACK_ONLY), Duration.ofSeconds(15),
                     null, image -> "", new ZxingQrDecoder(), clock,
                 List.of());
     }

@@ -117,7 +117,7 @@ class SiteSearchIT {
             PageLoad.Loaded loaded = (PageLoad.Loaded) session.load(site.url(), Duration.ofSeconds(15));
             SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site" + home.charAt(1));
             SiteContext ctx = new SiteContext(site, loaded.page(), browser, evidence,
-                    NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
+                    NetworkScope.LOOPBACK_ONLY, cn.xunjian.net.HttpStack.of(NetworkScope.LOOPBACK_ONLY), Duration.ofSeconds(15),
                     null, image -> "", new ZxingQrDecoder(), CLOCK,
                     List.of());
             List<Finding> findings = new SiteSearchCheck().run(ctx);
