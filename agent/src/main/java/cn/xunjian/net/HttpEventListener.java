@@ -20,7 +20,7 @@ public interface HttpEventListener {
     default void requestStarted(HttpRequest request) {
     }
 
-    /** A redirect from {@code from} to {@code to} is about to be followed. */
+    /** {@code from} answered with a redirect to {@code to}; the next hop, if the scope allows it, goes there. */
     default void redirected(HttpRequest request, String from, String to, int status) {
     }
 

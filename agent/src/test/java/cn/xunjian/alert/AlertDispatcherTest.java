@@ -2,6 +2,7 @@ package cn.xunjian.alert;
 
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.testing.FixtureServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -116,6 +117,39 @@ class AlertDispatcherTest {
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aWebhookThatRedirectsToAnotherHostIsNotFollowedThereAndNotRetried() {
+        try (FixtureServer hook = new FixtureServer(); FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            hook.redirect("/hook", 307, other.url("/hook"));
+
+            List<Delivery> result = dispatcher(new JsonWebhook(hook.url("/hook"), Events.CLOCK), 3)
+                    .dispatch(Events.veto());
+
+            assertThat(result).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.detail()).startsWith("HTTP 307");
+            });
+            assertThat(hook.requests()).isEqualTo(1);
+            assertThat(other.requests()).isZero();
+        }
+    }
+
+    @Test
+    void aWebhookOutsideTheStacksScopeIsNeverRequested() {
+        try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            List<Delivery> result = dispatcher(new WeComRobot(other.url("/send?key=k")), 3).dispatch(Events.streak());
+
+            assertThat(result).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.detail()).contains("超出允许访问的网络范围").doesNotContain("key=k");
+            });
+            assertThat(other.requests()).isZero();
+            assertThat(waits).isEmpty();
         }
     }
 }
