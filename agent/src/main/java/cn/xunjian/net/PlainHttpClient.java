@@ -175,8 +175,9 @@ final class PlainHttpClient implements AutoCloseable {
         boolean reusable = head.keepAlive && (noBody || head.chunked || head.length >= 0);
         if (!noBody) {
             if (keep > 0) {
+                // presized from the length, but not trusting a huge one before the bytes arrive
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(
-                        (int) Math.min(keep, head.length > 0 ? head.length : 8192));
+                        (int) Math.min(Math.min(keep, head.length > 0 ? head.length : 8192), 1 << 20));
                 truncated = conn.readBody(head, keep, buf, deadline);
                 body = buf.toByteArray();
                 reusable &= !truncated;
