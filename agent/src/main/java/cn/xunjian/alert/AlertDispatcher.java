@@ -1,8 +1,13 @@
 package cn.xunjian.alert;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
+import cn.xunjian.net.HttpEventListener;
+import cn.xunjian.net.HttpFailure;
+import cn.xunjian.net.HttpOutcome;
+import cn.xunjian.net.HttpResponse;
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.OutOfScope;
+import cn.xunjian.net.RetryPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,34 +17,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends each event to every channel, retrying failed deliveries with bounded exponential backoff. A network error,
- * a 5xx or a 429 is retried; another status, or a robot's non-zero {@code errcode} (wrong sign, missing keyword),
- * is final, since repeating the same request cannot fix it. Results are logged and returned; nothing is thrown to
- * the caller, so an alert never breaks an audit or a probe job.
+ * Sends each event to every channel through the HTTP stack, which retries failed deliveries with bounded
+ * exponential backoff. A network error, a 5xx or a 429 is retried; another status, or a robot's non-zero
+ * {@code errcode} (wrong sign, missing keyword), is final, since repeating the same request cannot fix it.
+ * Redirects are not followed (a webhook that moved answers with its 3xx). Results are logged and returned;
+ * nothing is thrown to the caller, so an alert never breaks an audit or a probe job.
  */
 public final class AlertDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(AlertDispatcher.class);
     private final List<AlertChannel> channels;
-    private final HttpClient client;
+    private final HttpStack http;
     private final Retry retry;
     private final Duration timeout;
     private final Sleeper sleeper;
 
-    public AlertDispatcher(List<AlertChannel> channels, HttpClient client, Retry retry, Duration timeout,
+    public AlertDispatcher(List<AlertChannel> channels, HttpStack http, Retry retry, Duration timeout,
                            Sleeper sleeper) {
         this.channels = List.copyOf(channels);
-        this.client = client;
+        this.http = http;
         this.retry = retry;
         this.timeout = timeout;
         this.sleeper = sleeper;
     }
 
-    /** A dispatcher for a config: its channels and retry policy, a real HTTP client, real waiting. */
+    /** A dispatcher for a config: its channels and retry policy, a stack of its own (any host), real waiting. */
     public static AlertDispatcher of(AlertConfig config, Clock clock) {
         Duration timeout = Duration.ofSeconds(AlertDefaults.standard().requestTimeoutSeconds());
-        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        return new AlertDispatcher(config.channels(clock), client, config.retry(), timeout, Sleeper.REAL);
+        HttpStack http = HttpStack.builder(NetworkScope.ANY).timeout(timeout)
+                .listener(HttpEventListener.debugLog()).build();
+        return new AlertDispatcher(config.channels(clock), http, config.retry(), timeout, Sleeper.REAL);
     }
 
     /** Sends the event to every channel in turn; one result per channel. Never throws. */
@@ -72,39 +78,29 @@ public final class AlertDispatcher {
     }
 
     private Delivery deliver(AlertChannel channel, AlertEvent event) {
-        String detail = "";
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            boolean retryable;
-            try {
-                HttpResponse<String> resp = client.send(channel.request(event, timeout),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                detail = "HTTP " + resp.statusCode() + " " + excerpt(resp.body());
-                if (channel.accepted(resp.statusCode(), resp.body())) {
-                    return new Delivery(channel.name(), event.type(), true, attempt, detail);
-                }
-                retryable = resp.statusCode() >= 500 || resp.statusCode() == 429;
-            } catch (IOException e) {
-                detail = "网络错误：" + e;
-                retryable = true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Delivery(channel.name(), event.type(), false, attempt, "被中断：" + detail);
-            }
-            if (!retryable) {
-                return new Delivery(channel.name(), event.type(), false, attempt, detail);
-            }
-            if (attempt < retry.maxAttempts()) {
-                Duration wait = retry.backoff(attempt);
-                LOG.debug("alert to {} failed ({}), retrying in {} ms", channel.name(), detail, wait.toMillis());
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return new Delivery(channel.name(), event.type(), false, attempt, "被中断：" + detail);
-                }
-            }
+        RetryPolicy.Tried tried;
+        try {
+            tried = http.send(channel.request(event, timeout), retry, sleeper::sleep);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Delivery(channel.name(), event.type(), false, 1, "被中断：");
         }
-        return new Delivery(channel.name(), event.type(), false, retry.maxAttempts(), detail);
+        HttpOutcome outcome = tried.outcome();
+        String detail;
+        boolean accepted = false;
+        if (outcome instanceof HttpResponse resp) {
+            String body = resp.body() == null ? "" : new String(resp.body(), StandardCharsets.UTF_8);
+            detail = "HTTP " + resp.status() + " " + excerpt(body);
+            accepted = channel.accepted(resp.status(), body);
+        } else if (outcome instanceof HttpFailure f) {
+            detail = "网络错误：" + (f.cause() != null ? f.cause() : f.message());
+        } else {
+            detail = OutOfScope.REASON + "：" + AlertChannel.redact(outcome.url());
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            return new Delivery(channel.name(), event.type(), false, tried.attempts(), "被中断：" + detail);
+        }
+        return new Delivery(channel.name(), event.type(), accepted, tried.attempts(), detail);
     }
 
     private static String excerpt(String body) {

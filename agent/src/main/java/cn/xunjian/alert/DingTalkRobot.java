@@ -1,8 +1,8 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.net.HttpRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package cn.xunjian.alert;
 
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.net.HttpRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 

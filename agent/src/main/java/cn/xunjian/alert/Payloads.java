@@ -1,10 +1,10 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.net.HttpRequest;
+import cn.xunjian.net.Purpose;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -19,13 +19,11 @@ final class Payloads {
         return MAPPER.createObjectNode();
     }
 
+    /** A JSON POST; its user agent is the {@code alert} purpose's in {@code net/http.json}. */
     static HttpRequest post(String url, ObjectNode body, Duration timeout) {
         try {
-            return HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Content-Type", "application/json; charset=utf-8")
-                    .header("User-Agent", "Xunjian-alert")
-                    .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
-                    .build();
+            return HttpRequest.post(url, Purpose.ALERT, "application/json; charset=utf-8",
+                    MAPPER.writeValueAsString(body).getBytes(StandardCharsets.UTF_8)).withTimeout(timeout);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write alert payload", e);
         }

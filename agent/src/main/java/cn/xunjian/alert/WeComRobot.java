@@ -1,7 +1,7 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.net.HttpRequest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,7 @@
 package cn.xunjian.audit;
 
+import cn.xunjian.net.HttpEventListener;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
@@ -22,6 +24,16 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     public Duration pageTimeout() {
         return Duration.ofSeconds(catalogue.availability().timeoutSeconds());
+    }
+
+    /**
+     * The one HTTP stack of an audit, shared by the probes, the crawl, the link checks, the feeds and the hijack
+     * visits: this audit's scope, the crawl's per-host limits across all of them, the page timeout, no cookies.
+     */
+    public HttpStack newHttpStack() {
+        CrawlLimits crawl = crawlLimits();
+        return HttpStack.builder(scope).perHost(crawl.perHost(), crawl.minDelay()).timeout(pageTimeout())
+                .listener(HttpEventListener.debugLog()).build();
     }
 
     /**

@@ -8,6 +8,7 @@ import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
 import cn.xunjian.report.CircularWriter;
@@ -80,10 +81,11 @@ public final class Auditor {
         List<SiteReport> reports = new ArrayList<>();
         Map<String, SiteHistory> histories = new LinkedHashMap<>();
         SiteHistories past = new SiteHistories(services, settings.catalogue(), clock);
-        try (BrowserRuntime browser = BrowserRuntime.start(settings.scope());
-             LinkChecker links = new LinkChecker(settings.pageTimeout(), settings.scope(), 4, 16)) {
-            SiteAuditor auditor = new SiteAuditor(settings, browser, links, ocr, qr, CheckRegistry.standard(services),
-                    clock);
+        try (HttpStack http = settings.newHttpStack();
+             BrowserRuntime browser = BrowserRuntime.start(settings.scope());
+             LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
+            SiteAuditor auditor = new SiteAuditor(settings, browser, http, links, ocr, qr,
+                    CheckRegistry.standard(services), clock);
             for (int i = 0; i < sites.size(); i++) {
                 SiteFile site = sites.get(i);
                 progress.siteStarted(i + 1, sites.size(), site);

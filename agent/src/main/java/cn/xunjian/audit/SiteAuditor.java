@@ -19,6 +19,7 @@ import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.model.CheckResult;
 import cn.xunjian.model.Evidence;
@@ -48,6 +49,7 @@ final class SiteAuditor {
 
     private final AuditSettings settings;
     private final BrowserRuntime browser;
+    private final HttpStack http;
     private final LinkChecker links;
     private final OcrEngine ocr;
     private final QrDecoder qr;
@@ -57,10 +59,12 @@ final class SiteAuditor {
     private final Clock clock;
     private final CheckRunner runner = new CheckRunner();
 
-    SiteAuditor(AuditSettings settings, BrowserRuntime browser, LinkChecker links, OcrEngine ocr, QrDecoder qr,
-                List<Check> checks, Clock clock) {
+    /** @param http the audit's one stack: every request of the site's checks goes through it */
+    SiteAuditor(AuditSettings settings, BrowserRuntime browser, HttpStack http, LinkChecker links, OcrEngine ocr,
+                QrDecoder qr, List<Check> checks, Clock clock) {
         this.settings = settings;
         this.browser = browser;
+        this.http = http;
         this.links = links;
         this.ocr = ocr;
         this.qr = qr;
@@ -78,10 +82,10 @@ final class SiteAuditor {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         Facts facts = new Facts();
-        AvailabilityProbe probe = new AvailabilityProbe(settings.pageTimeout(), clock, settings.scope());
+        AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
-        ProbeRecord http = probe.http(site.url());
-        probeEvidence.put(http, List.of(evidence.json("http", "probe-http", http, site.url())));
+        ProbeRecord plain = probe.http(site.url());
+        probeEvidence.put(plain, List.of(evidence.json("http", "probe-http", plain, site.url())));
         try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
             AvailabilityProbe.BrowserVisit visit = probe.browser(session, site.url());
             List<Evidence> visitEvidence = new ArrayList<>();
@@ -105,11 +109,11 @@ final class SiteAuditor {
                         settings.limits().renderBudget());
                 renderer.remember(loaded.url(), home);
                 renderer.remember(site.url(), home);
-                try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), settings.scope(),
+                try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
                         settings.limits().pageCacheChars())) {
                     crawl(site, renderer, pages, evidence, findings, results);
                     SiteContext siteContext = new SiteContext(site, home, browser, evidence, settings.scope(),
-                            settings.pageTimeout(), links, pages, renderer, ocr, qr, clock, facts);
+                            http, settings.pageTimeout(), links, pages, renderer, ocr, qr, clock, facts);
                     for (SiteCheck check : siteChecks) {
                         keep(runner.run(check, siteContext), findings, results);
                     }
@@ -127,7 +131,7 @@ final class SiteAuditor {
                        List<Finding> findings, List<CheckResult> results) throws InterruptedException {
         PageCheckRunner pageRunner = new PageCheckRunner(pageChecks, new PageContext(site, evidence, renderer, clock));
         try {
-            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings).run(site.url(), pageRunner, pages, renderer,
+            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings, http).run(site.url(), pageRunner, pages, renderer,
                     evidence);
             findings.addAll(crawled.findings());
             results.add(crawled.brokenBeyondHome() > 0 ? CheckResult.failed(CRAWL) : CheckResult.passed(CRAWL));

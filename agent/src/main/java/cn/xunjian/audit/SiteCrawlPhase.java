@@ -12,6 +12,7 @@ import cn.xunjian.crawl.CrawlResult;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.SiteCrawler;
 import cn.xunjian.model.Evidence;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.evidence.SiteEvidence;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,11 @@ final class SiteCrawlPhase {
     static final String LINKS = "W-D1";
 
     private final AuditSettings settings;
+    private final HttpStack http;
 
-    SiteCrawlPhase(AuditSettings settings) {
+    SiteCrawlPhase(AuditSettings settings, HttpStack http) {
         this.settings = settings;
+        this.http = http;
     }
 
     /**
@@ -45,7 +48,7 @@ final class SiteCrawlPhase {
         CrawlLimits crawlLimits = settings.crawlLimits();
         List<Finding> findings = new ArrayList<>();
         CrawlResult result;
-        try (SiteCrawler crawler = new SiteCrawler(crawlLimits, settings.scope())) {
+        try (SiteCrawler crawler = new SiteCrawler(crawlLimits, http)) {
             result = crawler.crawl(siteUrl, new CrawlListener() {
                 @Override
                 public void page(SitePage page) {

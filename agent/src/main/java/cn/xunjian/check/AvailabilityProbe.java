@@ -1,59 +1,66 @@
 package cn.xunjian.check;
 
-import cn.xunjian.model.ProbeRecord;
-
 import cn.xunjian.browser.BrowserSession;
-import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.crawl.CharsetDetector;
 import cn.xunjian.internal.ShanghaiTime;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.net.HttpFailure;
+import cn.xunjian.net.HttpOutcome;
+import cn.xunjian.net.HttpRequest;
+import cn.xunjian.net.HttpResponse;
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.OutOfScope;
+import cn.xunjian.net.Purpose;
 import java.time.Clock;
 import java.time.Duration;
 
-/** Visits a home page the two ways W-V2 cares about: a plain HTTP GET and a full render in the browser. */
+/**
+ * Visits a home page the two ways W-V2 cares about: a plain HTTP GET (through the stack, so every redirect hop
+ * stays in scope) and a full render in the browser.
+ */
 public final class AvailabilityProbe {
+    private final HttpStack http;
     private final Duration timeout;
     private final Clock clock;
-    private final NetworkScope scope;
-    private final HttpClient client;
 
+    /** A probe with a stack of its own within {@code scope}. */
     public AvailabilityProbe(Duration timeout, Clock clock, NetworkScope scope) {
+        this(HttpStack.builder(scope).timeout(timeout).build(), timeout, clock);
+    }
+
+    public AvailabilityProbe(HttpStack http, Duration timeout, Clock clock) {
+        this.http = http;
         this.timeout = timeout;
         this.clock = clock;
-        this.scope = scope;
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(timeout).build();
     }
 
     public ProbeRecord http(String url) throws InterruptedException {
         String at = ShanghaiTime.iso(clock);
-        if (!scope.allows(url)) {
-            return new ProbeRecord("http", url, 0, 0, false, "超出允许访问的网络范围", at);
+        if (!http.scope().allows(url)) {
+            return new ProbeRecord("http", url, 0, 0, false, OutOfScope.REASON, at);
         }
         long start = System.nanoTime();
-        try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36 Xunjian")
-                    .GET().build();
-            HttpResponse<byte[]> resp = client.send(req, HttpResponse.BodyHandlers.ofByteArray());
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            String body = CharsetDetector.decode(resp.body(), resp.headers().firstValue("Content-Type").orElse(null));
-            String reason = resp.statusCode() >= 400 ? "HTTP " + resp.statusCode()
+        HttpOutcome outcome = http.send(HttpRequest.get(url, Purpose.PROBE).withTimeout(timeout));
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        if (outcome instanceof HttpResponse resp) {
+            String body = CharsetDetector.decode(resp.body() == null ? new byte[0] : resp.body(), resp.contentType());
+            String reason = resp.status() >= 400 ? "HTTP " + resp.status()
                     : body.isBlank() ? "返回空白页面" : "";
-            return new ProbeRecord("http", url, resp.statusCode(), ms, reason.isEmpty(), reason, at);
-        } catch (HttpTimeoutException e) {
-            return failed(url, start, "超过" + timeout.toSeconds() + "秒未响应", at);
-        } catch (ConnectException e) {
-            return failed(url, start, "连接被拒绝或无法连接", at);
-        } catch (IOException | IllegalArgumentException e) {
-            return failed(url, start, "网络错误：" + e.getMessage(), at);
+            return new ProbeRecord("http", url, resp.status(), ms, reason.isEmpty(), reason, at);
         }
+        if (outcome instanceof OutOfScope refused) {
+            return new ProbeRecord("http", url, refused.status(), ms, false, OutOfScope.REASON, at);
+        }
+        HttpFailure f = (HttpFailure) outcome;
+        String reason = switch (f.problem()) {
+            case CONNECT_TIMEOUT, TIMEOUT -> "超过" + timeout.toSeconds() + "秒未响应";
+            case REFUSED, DNS -> "连接被拒绝或无法连接";
+            case NETWORK, BAD_URL -> "网络错误：" + f.causeText();
+            case BAD_REDIRECT, REDIRECT_LOOP, TOO_MANY_REDIRECTS -> f.message();
+        };
+        return new ProbeRecord("http", url, f.status(), ms, false, reason, at);
     }
 
     /** Renders the page; returns the record and the load so the caller can audit the rendered page. */
@@ -76,10 +83,6 @@ public final class AvailabilityProbe {
     private static boolean isBlank(PageLoad.Loaded loaded) {
         org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(loaded.page().html());
         return doc.body().text().isBlank() && doc.select("img, canvas, svg, iframe, video").isEmpty();
-    }
-
-    private static ProbeRecord failed(String url, long start, String reason, String at) {
-        return new ProbeRecord("http", url, 0, (System.nanoTime() - start) / 1_000_000, false, reason, at);
     }
 
     /** A browser probe and what it loaded. */

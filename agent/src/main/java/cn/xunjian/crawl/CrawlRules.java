@@ -1,13 +1,17 @@
 package cn.xunjian.crawl;
 
+import cn.xunjian.internal.DataFile;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** The crawler's tunables and trap guards, read from {@code crawl.json}. */
-record CrawlRules(Limits limits, int maxRedirects, int maxInFlight, String userAgent, Traps traps,
+/**
+ * The crawler's tunables and trap guards, read from {@code crawl.json}. Its user agent and redirect limit are the
+ * stack's, in {@code net/http.json} (purposes {@code page} and {@code link}).
+ */
+record CrawlRules(Limits limits, int maxInFlight, Traps traps,
                   List<String> attachmentExtensions, List<String> imageExtensions) {
 
     /** Default limits as written in the data file; durations in ISO-8601 ({@code PT15S}). */
@@ -57,8 +61,8 @@ record CrawlRules(Limits limits, int maxRedirects, int maxInFlight, String userA
         static final CrawlRules RULES = read();
 
         private static CrawlRules read() {
-            DataFile.Obj root = DataFile.read(CrawlRules.class, "crawl.json").root("limits", "maxRedirects",
-                    "maxInFlight", "userAgent", "traps", "attachmentExtensions", "imageExtensions");
+            DataFile.Obj root = DataFile.read(CrawlRules.class, "crawl.json").root("limits", "maxInFlight",
+                    "traps", "attachmentExtensions", "imageExtensions");
             DataFile.Obj l = root.object("limits", "maxPages", "maxDepth", "perHost", "minDelay", "timeout",
                     "maxPageBytes");
             DataFile.Obj t = root.object("traps", "maxUrlLength", "maxQueryParams", "maxSegmentRepeats",
@@ -66,7 +70,7 @@ record CrawlRules(Limits limits, int maxRedirects, int maxInFlight, String userA
             return new CrawlRules(
                     new Limits(l.intValue("maxPages"), l.intValue("maxDepth"), l.intValue("perHost"),
                             l.string("minDelay"), l.string("timeout"), l.longValue("maxPageBytes")),
-                    root.intValue("maxRedirects"), root.intValue("maxInFlight"), root.string("userAgent"),
+                    root.intValue("maxInFlight"),
                     new Traps(t.intValue("maxUrlLength"), t.intValue("maxQueryParams"), t.intValue("maxSegmentRepeats"),
                             t.strings("calendarParams"), t.intValue("calendarVariantsPerPath"),
                             t.strings("sessionParams"), t.string("sessionValuePattern")),

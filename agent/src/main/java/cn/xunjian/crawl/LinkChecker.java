@@ -1,5 +1,6 @@
 package cn.xunjian.crawl;
 
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,19 +15,30 @@ import java.util.concurrent.Future;
 
 /**
  * Checks a set of links over HTTP in parallel, each URL once per call, with the crawler's fetcher: HEAD first,
- * GET cut off after the headers where HEAD is refused, redirects followed by hand (so loops are reported), at most
- * {@code perHost} requests to one host at a time. For checks that hold a list of links (the home page, a web view)
+ * GET cut off after the headers where HEAD is refused, redirects followed by the stack (so loops are reported and
+ * every hop stays in scope), within the stack's per-host limit. For checks that hold a list of links (the home page, a web view)
  * rather than a site to crawl.
  */
 public final class LinkChecker implements AutoCloseable {
     private final HttpFetcher fetcher;
+    private final HttpStack ownStack;
     private final ExecutorService pool;
 
+    /** A checker with a stack of its own: at most {@code perHost} requests to one host at a time. */
     public LinkChecker(Duration timeout, NetworkScope scope, int perHost, int threads) {
-        CrawlLimits defaults = CrawlLimits.defaults();
-        CrawlRules rules = CrawlRules.standard();
-        this.fetcher = new HttpFetcher(new CrawlLimits(defaults.maxPages(), defaults.maxDepth(), perHost,
-                defaults.minDelay(), timeout, defaults.maxPageBytes()), rules, scope, new UrlNormalizer(rules.traps()));
+        this(HttpStack.builder(scope).perHost(perHost, CrawlLimits.defaults().minDelay()).timeout(timeout).build(),
+                timeout, threads, true);
+    }
+
+    /** A checker that sends its requests through {@code http} (its scope and per-host limits), not closing it. */
+    public LinkChecker(HttpStack http, Duration timeout, int threads) {
+        this(http, timeout, threads, false);
+    }
+
+    private LinkChecker(HttpStack http, Duration timeout, int threads, boolean owned) {
+        this.fetcher = new HttpFetcher(http, timeout, CrawlLimits.defaults().maxPageBytes(),
+                new UrlNormalizer(CrawlRules.standard().traps()));
+        this.ownStack = owned ? http : null;
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "link-check");
             t.setDaemon(true);
@@ -59,6 +71,8 @@ public final class LinkChecker implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-        fetcher.close();
+        if (ownStack != null) {
+            ownStack.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.xunjian.crawl;
 
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.model.SitePage;
 import java.net.URI;
@@ -44,17 +45,32 @@ public final class SiteCrawler implements AutoCloseable {
     private final LinkExtractor extractor;
     private final Soft404Detector.Rules soft404Rules;
     private final HttpFetcher fetcher;
+    private final HttpStack ownStack;
     private final ExecutorService pool;
     private final int maxInFlight;
 
+    /** A crawler with a stack of its own, within {@code scope} and the per-host limits of {@code limits}. */
     public SiteCrawler(CrawlLimits limits, NetworkScope scope) {
+        this(limits, stackFor(limits, scope), true);
+    }
+
+    /**
+     * A crawler that sends its requests through {@code http} (whose scope and per-host limits it obeys; the
+     * stack's per-host limit should be {@code limits.perHost()}), which it does not close.
+     */
+    public SiteCrawler(CrawlLimits limits, HttpStack http) {
+        this(limits, http, false);
+    }
+
+    private SiteCrawler(CrawlLimits limits, HttpStack http, boolean owned) {
         this.limits = limits;
         this.rules = CrawlRules.standard();
-        this.scope = scope;
+        this.scope = http.scope();
         this.normalizer = new UrlNormalizer(rules.traps());
         this.extractor = new LinkExtractor(normalizer, rules);
         this.soft404Rules = Soft404Detector.Rules.standard();
-        this.fetcher = new HttpFetcher(limits, rules, scope, normalizer);
+        this.fetcher = new HttpFetcher(http, limits.timeout(), limits.maxPageBytes(), normalizer);
+        this.ownStack = owned ? http : null;
         this.maxInFlight = rules.maxInFlight();
         this.pool = Executors.newFixedThreadPool(maxInFlight, r -> {
             Thread t = new Thread(r, "crawl");
@@ -458,10 +474,17 @@ public final class SiteCrawler implements AutoCloseable {
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : String.format(Locale.ROOT, "%d 字节", bytes);
     }
 
+    /** A stack for a crawl of its own: the crawl's per-host limits, no cookies. */
+    static HttpStack stackFor(CrawlLimits limits, NetworkScope scope) {
+        return HttpStack.builder(scope).perHost(limits.perHost(), limits.minDelay()).timeout(limits.timeout()).build();
+    }
+
     /** Stops the worker threads; a crawl in progress ends with an {@link InterruptedException}. */
     @Override
     public void close() {
         pool.shutdownNow();
-        fetcher.close();
+        if (ownStack != null) {
+            ownStack.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.xunjian.crawl;
 
+import cn.xunjian.internal.DataFile;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;

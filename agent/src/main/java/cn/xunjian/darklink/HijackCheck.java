@@ -3,6 +3,7 @@ package cn.xunjian.darklink;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.model.Finding;
@@ -67,8 +68,8 @@ public final class HijackCheck implements SiteCheck {
     public List<Finding> run(SiteContext ctx) throws InterruptedException {
         List<Finding> findings = new ArrayList<>();
         for (String url : pages(ctx.site().url())) {
-            findings.addAll(inspect(url, ctx.site().name(), ctx.browser(), ctx.scope(),
-                    ctx.pageTimeout(), ctx.evidence()));
+            findings.addAll(inspect(url, ctx.site().name(), ctx.browser(), ctx.http(), ctx.pageTimeout(),
+                    ctx.evidence()));
         }
         return findings;
     }
@@ -83,13 +84,21 @@ public final class HijackCheck implements SiteCheck {
         return List.copyOf(urls);
     }
 
-    /** Visits {@code url} under every profile and reports each profile that saw a different page. */
+    /** Visits {@code url} under every profile, over HTTP with a stack of its own within {@code scope}. */
     public List<Finding> inspect(String url, String siteName, BrowserRuntime browser, NetworkScope scope,
                                  Duration timeout, SiteEvidence evidence) throws InterruptedException {
-        if (!scope.allows(url)) {
+        try (HttpStack stack = HttpStack.of(scope)) {
+            return inspect(url, siteName, browser, stack, timeout, evidence);
+        }
+    }
+
+    /** Visits {@code url} under every profile and reports each profile that saw a different page. */
+    public List<Finding> inspect(String url, String siteName, BrowserRuntime browser, HttpStack stack,
+                                 Duration timeout, SiteEvidence evidence) throws InterruptedException {
+        if (!stack.scope().allows(url)) {
             return List.of();
         }
-        HttpProbe http = new HttpProbe(scope, Duration.ofSeconds(rules.httpTimeoutSeconds()), rules.maxRedirects());
+        HttpProbe http = new HttpProbe(stack, Duration.ofSeconds(rules.httpTimeoutSeconds()), rules.maxRedirects());
         Map<DeviceProfile, Baseline> baselines = new EnumMap<>(DeviceProfile.class);
         List<Finding> findings = new ArrayList<>();
         for (HijackRules.Spider s : rules.spiders()) {

@@ -1,70 +1,55 @@
 package cn.xunjian.darklink;
 
-import cn.xunjian.net.NetworkScope;
 import cn.xunjian.crawl.CharsetDetector;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import cn.xunjian.net.HttpFailure;
+import cn.xunjian.net.HttpOutcome;
+import cn.xunjian.net.HttpRequest;
+import cn.xunjian.net.HttpResponse;
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.OutOfScope;
+import cn.xunjian.net.Purpose;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fetches one URL over plain HTTP as a given user agent and referer, following redirects by hand so that the
- * chain is recorded and never leaves the allowed network scope.
+ * Fetches one URL over HTTP through the stack as a given user agent and referer; the stack follows the redirects,
+ * records the chain and never leaves the allowed network scope.
  */
 final class HttpProbe {
     /** One fetch: the last status, the redirect chain, where it ended and the decoded body ("" when none). */
     record Result(int status, List<String> redirects, String finalUrl, String body, String error) {
     }
 
-    private final HttpClient client;
-    private final NetworkScope scope;
+    private final HttpStack http;
     private final Duration timeout;
     private final int maxRedirects;
 
-    HttpProbe(NetworkScope scope, Duration timeout, int maxRedirects) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout).build();
-        this.scope = scope;
+    HttpProbe(HttpStack http, Duration timeout, int maxRedirects) {
+        this.http = http;
         this.timeout = timeout;
         this.maxRedirects = maxRedirects;
     }
 
     Result fetch(String url, String userAgent, String referer) throws InterruptedException {
-        List<String> chain = new ArrayList<>();
-        String current = url;
-        int status = 0;
-        for (int hop = 0; hop <= maxRedirects; hop++) {
-            if (!scope.allows(current)) {
-                return new Result(status, chain, current, "", "超出允许访问的网络范围");
-            }
-            HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(current)).timeout(timeout).GET()
-                    .header("User-Agent", userAgent)
-                    .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
-                    .header("Accept-Language", "zh-CN,zh;q=0.9");
-            if (referer != null) {
-                req.header("Referer", referer);
-            }
-            HttpResponse<byte[]> resp;
-            try {
-                resp = client.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException | IllegalArgumentException e) {
-                return new Result(0, chain, current, "", String.valueOf(e.getMessage()));
-            }
-            status = resp.statusCode();
-            String location = resp.headers().firstValue("Location").orElse(null);
-            if (status >= 300 && status < 400 && location != null) {
-                current = URI.create(current).resolve(location.trim()).toString();
-                chain.add(current);
-                continue;
-            }
-            String body = CharsetDetector.decode(resp.body(),
-                    resp.headers().firstValue("Content-Type").orElse(null));
-            return new Result(status, chain, current, body, "");
+        HttpRequest request = HttpRequest.get(url, Purpose.HIJACK).withHeader("User-Agent", userAgent)
+                .withTimeout(timeout).withMaxRedirects(maxRedirects);
+        if (referer != null) {
+            request = request.withHeader("Referer", referer);
         }
-        return new Result(status, chain, current, "", "重定向次数过多");
+        HttpOutcome outcome = http.send(request);
+        if (outcome instanceof HttpResponse r) {
+            String body = r.body() == null ? "" : CharsetDetector.decode(r.body(), r.contentType());
+            return new Result(r.status(), r.redirects(), r.url(), body, "");
+        }
+        if (outcome instanceof OutOfScope s) {
+            return new Result(s.status(), s.redirects(), s.url(), "", OutOfScope.REASON);
+        }
+        HttpFailure f = (HttpFailure) outcome;
+        String error = switch (f.problem()) {
+            case TOO_MANY_REDIRECTS, REDIRECT_LOOP -> "重定向次数过多";
+            case BAD_REDIRECT -> f.message();
+            default -> String.valueOf(f.cause() == null ? f.message() : f.cause().getMessage());
+        };
+        return new Result(f.status(), f.redirects(), f.url(), "", error);
     }
 }

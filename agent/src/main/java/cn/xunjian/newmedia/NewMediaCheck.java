@@ -72,7 +72,7 @@ public final class NewMediaCheck implements SiteCheck {
 
     @Override
     public List<Finding> run(SiteContext context) {
-        PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.scope(), rules.timeout());
+        PostFetcher f = fetcher != null ? fetcher : new HttpPostFetcher(context.http(), rules.timeout());
         for (NewMediaAccount account : context.site().newMedia()) {
             context.facts().add(Facts.ACCOUNTS, new Account(account.name(), account.platform(), account.url()));
         }

@@ -3,7 +3,6 @@ package cn.xunjian.schedule;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.model.ProbeRecord;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -23,9 +22,7 @@ public final class BrowserProbeJob implements Job {
         String url = context.getMergedJobDataMap().getString(ProbeJob.SITE_URL);
         try (BrowserRuntime browser = BrowserRuntime.start(services.scope());
              BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
-            AvailabilityProbe probe = new AvailabilityProbe(services.schedule().probes().timeout(), services.clock(),
-                    services.scope());
-            ProbeRecord record = probe.browser(session, url).record();
+            ProbeRecord record = services.probe().browser(session, url).record();
             services.results().recordProbe(url, record, services.node());
             LOG.info("browser probe {}: {}", url, record.ok() ? "ok in " + record.millis() + " ms" : record.reason());
         } catch (RuntimeException e) {

@@ -2,6 +2,8 @@ package cn.xunjian.schedule;
 
 import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.audit.AuditSettings;
+import cn.xunjian.net.HttpEventListener;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.store.jdbc.Database;
@@ -63,13 +65,15 @@ public final class Daemon implements AutoCloseable {
     private final Scheduler light;
     private final Scheduler heavy;
     private final ServeServices services;
+    private final HttpStack http;
     private volatile boolean stopped;
 
-    private Daemon(Database db, Scheduler light, Scheduler heavy, ServeServices services) {
+    private Daemon(Database db, Scheduler light, Scheduler heavy, ServeServices services, HttpStack http) {
         this.db = db;
         this.light = light;
         this.heavy = heavy;
         this.services = services;
+        this.http = http;
     }
 
     /** Opens and migrates the database, recovers from a crash, installs the jobs and starts the schedulers. */
@@ -87,11 +91,14 @@ public final class Daemon implements AutoCloseable {
             NetworkScope scope = schedule.loopbackOnly() ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY;
             AuditSettings settings = AuditSettings.standard(scope)
                     .withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds());
+            // the daemon's probes share one stack (and so its per-host limits); each audit builds its own
+            HttpStack http = HttpStack.builder(scope).timeout(schedule.probes().timeout())
+                    .listener(HttpEventListener.debugLog()).build();
             Map<String, ScheduledSite> byKey = new LinkedHashMap<>();
             sites.forEach(s -> byKey.put(s.key(), s));
             ServeServices services = new ServeServices(schedule, byKey, new JdbcResultStore(db.dataSource()),
                     new JdbcSubmittedMessageStore(db.dataSource()),
-                    new AvailabilityProbe(schedule.probes().timeout(), clock, scope), settings, scope, clock,
+                    new AvailabilityProbe(http, schedule.probes().timeout(), clock), settings, scope, clock,
                     light.getSchedulerInstanceId(), DaemonAlerts.of(schedule, clock));
             Instant since = clock.instant().minus(Duration.ofDays(1));
             for (ScheduledSite s : sites) {
@@ -100,7 +107,7 @@ public final class Daemon implements AutoCloseable {
             }
             light.getContext().put(ServeServices.KEY, services);
             heavy.getContext().put(ServeServices.KEY, services);
-            Daemon daemon = new Daemon(db, light, heavy, services);
+            Daemon daemon = new Daemon(db, light, heavy, services, http);
             daemon.recover(clustered, checkin);
             daemon.install(sites, clock);
             heavy.start();
@@ -302,6 +309,7 @@ public final class Daemon implements AutoCloseable {
             }
         }
         services.alerts().close();
+        http.close();
         db.close();
         LOG.info("serve stopped");
     }

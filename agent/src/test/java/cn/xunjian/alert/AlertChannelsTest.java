@@ -1,9 +1,10 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.NetworkScope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ class AlertChannelsTest {
     }
 
     private List<Delivery> send(AlertChannel channel, AlertEvent event) {
-        AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), HttpClient.newHttpClient(),
+        AlertDispatcher dispatcher = new AlertDispatcher(List.of(channel), HttpStack.of(NetworkScope.LOOPBACK_ONLY),
                 new Retry(1, 0, 0), Duration.ofSeconds(5), d -> { });
         return dispatcher.dispatch(event);
     }

@@ -1,10 +1,12 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.testing.FixtureServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +23,7 @@ class AlertDispatcherTest {
     }
 
     private AlertDispatcher dispatcher(AlertChannel channel, int attempts) {
-        return new AlertDispatcher(List.of(channel), HttpClient.newHttpClient(), new Retry(attempts, 1000, 5000),
+        return new AlertDispatcher(List.of(channel), HttpStack.of(NetworkScope.LOOPBACK_ONLY), new Retry(attempts, 1000, 5000),
                 Duration.ofSeconds(5), waits::add);
     }
 
@@ -94,7 +96,7 @@ class AlertDispatcherTest {
             receiver.answer(500, "");
             AlertDispatcher dispatcher = new AlertDispatcher(List.of(
                     new JsonWebhook(receiver.url("/down"), Events.CLOCK),
-                    new WeComRobot(healthy.url("/send?key=k"))), HttpClient.newHttpClient(), new Retry(2, 10, 10),
+                    new WeComRobot(healthy.url("/send?key=k"))), HttpStack.of(NetworkScope.LOOPBACK_ONLY), new Retry(2, 10, 10),
                     Duration.ofSeconds(5), waits::add);
             List<Delivery> result = dispatcher.dispatch(Events.veto());
             assertThat(result).extracting(Delivery::delivered).containsExactly(false, true);
@@ -106,7 +108,7 @@ class AlertDispatcherTest {
     void anInterruptedWaitStopsRetryingAndKeepsTheInterruptFlag() {
         receiver.answer(500, "");
         AlertDispatcher dispatcher = new AlertDispatcher(List.of(new JsonWebhook(receiver.url("/h"), Events.CLOCK)),
-                HttpClient.newHttpClient(), new Retry(4, 10, 10), Duration.ofSeconds(5), d -> {
+                HttpStack.of(NetworkScope.LOOPBACK_ONLY), new Retry(4, 10, 10), Duration.ofSeconds(5), d -> {
                     throw new InterruptedException();
                 });
         try {
@@ -115,6 +117,39 @@ class AlertDispatcherTest {
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();
+        }
+    }
+
+    @Test
+    void aWebhookThatRedirectsToAnotherHostIsNotFollowedThereAndNotRetried() {
+        try (FixtureServer hook = new FixtureServer(); FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            hook.redirect("/hook", 307, other.url("/hook"));
+
+            List<Delivery> result = dispatcher(new JsonWebhook(hook.url("/hook"), Events.CLOCK), 3)
+                    .dispatch(Events.veto());
+
+            assertThat(result).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.detail()).startsWith("HTTP 307");
+            });
+            assertThat(hook.requests()).isEqualTo(1);
+            assertThat(other.requests()).isZero();
+        }
+    }
+
+    @Test
+    void aWebhookOutsideTheStacksScopeIsNeverRequested() {
+        try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            List<Delivery> result = dispatcher(new WeComRobot(other.url("/send?key=k")), 3).dispatch(Events.streak());
+
+            assertThat(result).singleElement().satisfies(d -> {
+                assertThat(d.delivered()).isFalse();
+                assertThat(d.attempts()).isEqualTo(1);
+                assertThat(d.detail()).contains("超出允许访问的网络范围").doesNotContain("key=k");
+            });
+            assertThat(other.requests()).isZero();
+            assertThat(waits).isEmpty();
         }
     }
 }

@@ -87,4 +87,21 @@ class LinkCheckerTest {
         Map<String, LinkStatus> result = checker.check(List.of(server.url("/ok.html"), server.url("/ok.html")));
         assertThat(result).hasSize(1);
     }
+
+    @Test
+    void aLinkRedirectedToAnotherHostIsSkippedAndThatHostIsNeverRequested() throws Exception {
+        try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            server.redirect("/out", 302, other.url("/x.html"))
+                    .redirect("/out-later", 301, "/out-later/").redirect("/out-later/", 302, other.url("/y.html"));
+
+            Map<String, LinkStatus> result = checker.check(List.of(server.url("/out"), server.url("/out-later")));
+
+            assertThat(result.values()).allSatisfy(s -> {
+                assertThat(s.skipped()).isTrue();
+                assertThat(s.broken()).isFalse();
+                assertThat(s.describe()).isEqualTo("未检查（超出允许访问的网络范围）");
+            });
+            assertThat(other.requests()).isZero();
+        }
+    }
 }

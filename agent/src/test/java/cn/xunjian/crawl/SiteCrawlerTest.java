@@ -496,4 +496,40 @@ class SiteCrawlerTest {
         assertThat(r.link(base + "/news/old.html").broken()).isTrue();
         assertThat(r.link(base + "/news/1.html").broken()).isFalse();
     }
+
+    @Test
+    void aLinkOrPageRedirectedToAnotherHostIsSkippedAndThatHostIsNeverRequested() throws Exception {
+        try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            html("/site/index.html", """
+                    <html><body><a href="news.html">新闻</a><a href="files/a.pdf">附件</a>
+                    <a href="away.html">外链</a></body></html>""");
+            server.redirect("/site/news.html", 302, "/site/news/").redirect("/site/news/", 302,
+                    other.url("/news/"));
+            server.redirect("/site/files/a.pdf", 302, other.url("/a.pdf"));
+            server.redirect("/site/away.html", 301, other.url("/"));
+            Recorder r = new Recorder();
+
+            CrawlResult result = crawl("/site/index.html", LIMITS, r);
+
+            assertThat(r.link(server.url("/site/news.html")).status().skipped()).isTrue();
+            assertThat(r.link(server.url("/site/files/a.pdf")).status().skipped()).isTrue();
+            assertThat(r.link(server.url("/site/away.html")).status().skipped()).isTrue();
+            assertThat(result.broken()).isEmpty();
+            assertThat(other.requests()).isZero();
+        }
+    }
+
+    @Test
+    void aStartPageRedirectedToAnotherHostIsNotFollowed() throws Exception {
+        try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            server.redirect("/site/index.html", 302, other.url("/site/index.html"));
+            Recorder r = new Recorder();
+
+            CrawlResult result = crawl("/site/index.html", LIMITS, r);
+
+            assertThat(result.pages()).isZero();
+            assertThat(r.pages).isEmpty();
+            assertThat(other.requests()).isZero();
+        }
+    }
 }

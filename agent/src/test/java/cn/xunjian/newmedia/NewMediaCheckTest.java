@@ -208,4 +208,36 @@ class NewMediaCheckTest {
             assertThat(findings.get(1).message()).contains("超出允许访问的网络范围");
         }
     }
+
+    @Test
+    void theHttpFetcherRefusesARedirectToAnotherHostAndNeverRequestsIt() {
+        try (FixtureServer site = new FixtureServer(); FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            site.redirect("/feed", 302, "/feed/list.html").redirect("/feed/list.html", 302, other.url("/list.html"));
+            site.redirect("/direct", 301, other.url("/list.html"));
+            HttpPostFetcher http = new HttpPostFetcher(NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(5));
+
+            PostFetcher.Fetched chain = http.fetch(site.url("/feed"));
+            PostFetcher.Fetched direct = http.fetch(site.url("/direct"));
+
+            assertThat(chain).isEqualTo(new PostFetcher.Failed("超出允许访问的网络范围，未读取"));
+            assertThat(direct).isEqualTo(new PostFetcher.Failed("超出允许访问的网络范围，未读取"));
+            assertThat(site.requests()).isEqualTo(3);
+            assertThat(other.requests()).isZero();
+        }
+    }
+
+    @Test
+    void theHttpFetcherFollowsARedirectWithinTheLoopbackAndReportsWhereItEnded() {
+        try (FixtureServer site = new FixtureServer()) {
+            site.redirect("/feed", 302, "/gbk.html");
+            site.html("/gbk.html", list("2026-11-20"), java.nio.charset.Charset.forName("GBK"), "GBK");
+
+            PostFetcher.Fetched f = new HttpPostFetcher(NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(5))
+                    .fetch(site.url("/feed"));
+
+            assertThat(f).isInstanceOf(PostFetcher.Body.class);
+            assertThat(((PostFetcher.Body) f).finalUrl()).isEqualTo(site.url("/gbk.html"));
+            assertThat(((PostFetcher.Body) f).text()).contains("2026-11-20");
+        }
+    }
 }

@@ -16,10 +16,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fixture web server on 127.0.0.1 and a free port, with named routes. Unrouted paths are served from
- * {@code src/test/resources/sites/<path>}; anything else is 404.
+ * A fixture web server on 127.0.0.1 (or another loopback address) and a free port, with named routes. Unrouted
+ * paths are served from {@code src/test/resources/sites/<path>}; anything else is 404. It counts the requests it
+ * receives.
  */
 public final class FixtureServer implements AutoCloseable {
     /** Handles one request. */
@@ -32,13 +34,32 @@ public final class FixtureServer implements AutoCloseable {
     private final ExecutorService pool;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final CountDownLatch released = new CountDownLatch(1);
+    private final AtomicInteger requests = new AtomicInteger();
+    private final String host;
 
     public FixtureServer() {
+        this("127.0.0.1");
+    }
+
+    /**
+     * A server on another loopback address, e.g. {@code 127.0.0.2}: still this machine, yet a host that
+     * {@code NetworkScope.LOOPBACK_ONLY} does not allow.
+     */
+    public static FixtureServer on(String loopbackAddress) {
+        return new FixtureServer(loopbackAddress);
+    }
+
+    private FixtureServer(String address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            InetAddress bind = InetAddress.getByName(address);
+            if (!bind.isLoopbackAddress()) {
+                throw new IllegalArgumentException("fixtures listen on loopback addresses only: " + address);
+            }
+            server = HttpServer.create(new InetSocketAddress(bind, 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        host = address;
         pool = Executors.newFixedThreadPool(16);
         server.setExecutor(pool);
         server.createContext("/", this::dispatch);
@@ -46,7 +67,7 @@ public final class FixtureServer implements AutoCloseable {
     }
 
     public String url(String path) {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
     }
 
     public int port() {
@@ -76,6 +97,14 @@ public final class FixtureServer implements AutoCloseable {
         return route(path, ex -> send(ex, 200, type, body));
     }
 
+    /** Answers with {@code status} (a 3xx) and {@code Location: location}. */
+    public FixtureServer redirect(String path, int status, String location) {
+        return route(path, ex -> {
+            ex.getResponseHeaders().set("Location", location);
+            send(ex, status, "text/html; charset=utf-8", new byte[0]);
+        });
+    }
+
     /** A route that never answers until the server closes. */
     public FixtureServer hang(String path) {
         return route(path, ex -> {
@@ -98,7 +127,13 @@ public final class FixtureServer implements AutoCloseable {
         });
     }
 
+    /** How many requests arrived, answered or not. */
+    public int requests() {
+        return requests.get();
+    }
+
     private void dispatch(HttpExchange ex) throws IOException {
+        requests.incrementAndGet();
         try {
             String path = ex.getRequestURI().getPath();
             Route route = routes.get(path);

@@ -6,6 +6,7 @@ import cn.xunjian.check.Facts;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.ZxingQrDecoder;
@@ -20,8 +21,8 @@ public final class SiteContextBuilder {
 
     public static SiteContext of(SiteFile site, AuditPage home, BrowserRuntime browser, SiteEvidence evidence,
                                  LinkChecker links, Clock clock, Facts facts) {
-        return new SiteContext(site, home, browser, evidence, NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(15),
-                links, url -> Optional.empty(), url -> Optional.empty(), image -> "", new ZxingQrDecoder(), clock,
+        return new SiteContext(site, home, browser, evidence, NetworkScope.LOOPBACK_ONLY,
+                HttpStack.of(NetworkScope.LOOPBACK_ONLY), Duration.ofSeconds(15), links, url -> Optional.empty(), url -> Optional.empty(), image -> "", new ZxingQrDecoder(), clock,
                 facts);
     }
 }

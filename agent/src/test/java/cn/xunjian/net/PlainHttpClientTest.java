@@ -1,4 +1,4 @@
-package cn.xunjian.crawl;
+package cn.xunjian.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,11 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The crawler's own HTTP/1.1 client against JDK HttpServer fixtures and a raw socket server on 127.0.0.1. */
+/** The stack's own plain HTTP/1.1 client against JDK HttpServer fixtures and a raw socket server on 127.0.0.1. */
 class PlainHttpClientTest {
     private static final String HOST = "127.0.0.1";
-    private static final PlainHttpClient.BodyPolicy KEEP_ALL = (status, type) -> 1024 * 1024;
-    private static final PlainHttpClient.BodyPolicy KEEP_NONE = (status, type) -> 0;
+    private static final BodyPolicy KEEP_ALL = (status, type) -> 1024 * 1024;
+    private static final BodyPolicy KEEP_NONE = (status, type) -> 0;
 
     private HttpServer server;
     private ExecutorService pool;
@@ -139,7 +139,7 @@ class PlainHttpClientTest {
         return server.getAddress().getPort();
     }
 
-    private PlainHttpClient.Response get(String path, PlainHttpClient.BodyPolicy policy) throws IOException {
+    private PlainHttpClient.Response get(String path, BodyPolicy policy) throws IOException {
         return client.send("GET", HOST, port(), path, "*/*", policy);
     }
 
@@ -167,14 +167,13 @@ class PlainHttpClientTest {
     }
 
     @Test
-    void theFetcherSendsNonAsciiTargetsPercentEncodedAsUtf8() throws InterruptedException {
-        CrawlRules rules = CrawlRules.standard();
-        CrawlLimits limits = new CrawlLimits(10, 2, 2, Duration.ZERO, Duration.ofSeconds(5), 1024 * 1024);
-        try (HttpFetcher fetcher = new HttpFetcher(limits, rules, cn.xunjian.net.NetworkScope.LOOPBACK_ONLY,
-                new UrlNormalizer(rules.traps()))) {
-            HttpFetcher.Fetched f = fetcher.page("http://127.0.0.1:" + port() + "/agent?q=中文");
+    void theStackSendsNonAsciiTargetsPercentEncodedAsUtf8() throws InterruptedException {
+        try (HttpStack stack = HttpStack.builder(NetworkScope.LOOPBACK_ONLY).perHost(2, Duration.ZERO)
+                .timeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse f = (HttpResponse) stack.send(
+                    HttpRequest.get("http://127.0.0.1:" + port() + "/agent?q=中文", Purpose.PAGE));
 
-            assertThat(f.status().status()).isEqualTo(200);
+            assertThat(f.status()).isEqualTo(200);
             assertThat(new String(f.body(), StandardCharsets.UTF_8)).endsWith("|q=%E4%B8%AD%E6%96%87");
         }
     }
@@ -277,7 +276,7 @@ class PlainHttpClientTest {
         }
         assertThatThrownBy(() -> client.send("GET", HOST, closedPort, "/", "*/*", KEEP_ALL))
                 .isInstanceOf(ConnectException.class);
-        assertThat(HttpFetcher.describe(new ConnectException("Connection refused"))).isEqualTo("连接被拒绝");
+        assertThat(Failures.describe(new ConnectException("Connection refused"))).isEqualTo("连接被拒绝");
     }
 
     /**

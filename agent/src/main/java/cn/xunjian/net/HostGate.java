@@ -1,4 +1,4 @@
-package cn.xunjian.crawl;
+package cn.xunjian.net;
 
 import java.time.Duration;
 import java.util.Map;

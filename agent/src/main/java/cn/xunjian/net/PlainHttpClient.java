@@ -1,4 +1,4 @@
-package cn.xunjian.crawl;
+package cn.xunjian.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,7 +9,9 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,24 +23,22 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * connecting, headers and body together, and bodies read only as far as the caller wants. It does far less work
  * per request than {@code java.net.http.HttpClient} (no futures, no header maps, no TLS machinery), which is what
  * a crawl of tens of thousands of small requests spends its time on. Redirects are not followed: the caller sees
- * them. No {@code Accept-Encoding} is sent, so bodies arrive unencoded. Thread-safe.
+ * them. No {@code Accept-Encoding} is sent, so bodies arrive unencoded. The transport of {@link HttpStack} for
+ * plain-http GET and HEAD. Thread-safe.
  */
 final class PlainHttpClient implements AutoCloseable {
-    /** How the caller wants the body of one response, decided once the headers are in. */
-    interface BodyPolicy {
-        /**
-         * The most body bytes to keep (returned to the caller), 0 to keep none. A body that is not kept is still
-         * read and dropped when it is at most {@code drainLimit} bytes long (to reuse the connection), else the
-         * connection is closed.
-         */
-        long keep(int status, String contentType);
+    /**
+     * A response: status, the headers the stack needs, and the body when the policy kept it (else null). A body
+     * the policy did not keep is still read and dropped when it is at most {@code drainLimit} bytes long (to
+     * reuse the connection), else the connection is closed.
+     *
+     * @param setCookies the {@code Set-Cookie} values, or null when there were none
+     */
+    record Response(int status, String contentType, String location, byte[] body, boolean truncated,
+                    List<String> setCookies) {
     }
 
-    /** A response: status, the headers the crawler needs, and the body when the policy kept it (else null). */
-    record Response(int status, String contentType, String location, byte[] body, boolean truncated) {
-    }
-
-    /** The request could not be completed before the deadline (connect or read). */
+    /** The request could not be completed before the deadline (connect or read); thrown by both transports. */
     static final class TimeoutException extends IOException {
         final boolean connecting;
 
@@ -55,14 +55,26 @@ final class PlainHttpClient implements AutoCloseable {
 
     private final long timeoutNanos;
     private final long drainLimit;
-    private final byte[] userAgentLine;
+    private final String userAgent;
     private final Map<String, ConcurrentLinkedDeque<Conn>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    /**
+     * @param timeout   the default timeout of {@link #send(String, String, int, String, String, BodyPolicy)}
+     * @param userAgent the default user agent of that method
+     */
     PlainHttpClient(Duration timeout, String userAgent, long drainLimit) {
         this.timeoutNanos = timeout.toNanos();
         this.drainLimit = drainLimit;
-        this.userAgentLine = ("User-Agent: " + userAgent + "\r\n").getBytes(StandardCharsets.UTF_8);
+        this.userAgent = userAgent;
+    }
+
+    /** Sends one request with the default user agent and timeout, and the given {@code Accept}. */
+    Response send(String method, String host, int port, String target, String accept, BodyPolicy policy)
+            throws IOException {
+        byte[] headers = ("User-Agent: " + userAgent + "\r\nAccept: " + accept + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        return send(method, host, port, target, headers, policy, timeoutNanos);
     }
 
     /**
@@ -72,13 +84,14 @@ final class PlainHttpClient implements AutoCloseable {
      * @param host the host as written in the URL (no brackets for IPv6 literals)
      * @param port the port, -1 for 80
      * @param target path and query as sent, ASCII ({@code /a/b?c=d})
+     * @param headerLines the header lines after {@code Host}, each ending in CRLF
      */
-    Response send(String method, String host, int port, String target, String accept, BodyPolicy policy)
-            throws IOException {
+    Response send(String method, String host, int port, String target, byte[] headerLines, BodyPolicy policy,
+                  long timeoutNanos) throws IOException {
         long deadline = System.nanoTime() + timeoutNanos;
         int p = port < 0 ? 80 : port;
         String key = host.toLowerCase(Locale.ROOT) + ":" + p;
-        byte[] request = request(method, host, port, target, accept);
+        byte[] request = request(method, host, port, target, headerLines);
         ConcurrentLinkedDeque<Conn> pool = idle.computeIfAbsent(key, k -> new ConcurrentLinkedDeque<>());
         Conn conn;
         while ((conn = pool.pollFirst()) != null) {
@@ -107,14 +120,14 @@ final class PlainHttpClient implements AutoCloseable {
         }
     }
 
-    private byte[] request(String method, String host, int port, String target, String accept) {
+    private static byte[] request(String method, String host, int port, String target, byte[] headerLines) {
         String hostHeader = (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + (port < 0 ? "" : ":" + port);
         byte[] head = (method + " " + target + " HTTP/1.1\r\nHost: " + hostHeader + "\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
-        byte[] tail = ("Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = Arrays.copyOf(head, head.length + userAgentLine.length + tail.length);
-        System.arraycopy(userAgentLine, 0, all, head.length, userAgentLine.length);
-        System.arraycopy(tail, 0, all, head.length + userAgentLine.length, tail.length);
+        byte[] all = Arrays.copyOf(head, head.length + headerLines.length + 2);
+        System.arraycopy(headerLines, 0, all, head.length, headerLines.length);
+        all[all.length - 2] = '\r';
+        all[all.length - 1] = '\n';
         return all;
     }
 
@@ -162,8 +175,9 @@ final class PlainHttpClient implements AutoCloseable {
         boolean reusable = head.keepAlive && (noBody || head.chunked || head.length >= 0);
         if (!noBody) {
             if (keep > 0) {
+                // presized from the length, but not trusting a huge one before the bytes arrive
                 ByteArrayOutputStream buf = new ByteArrayOutputStream(
-                        (int) Math.min(keep, head.length > 0 ? head.length : 8192));
+                        (int) Math.min(Math.min(keep, head.length > 0 ? head.length : 8192), 1 << 20));
                 truncated = conn.readBody(head, keep, buf, deadline);
                 body = buf.toByteArray();
                 reusable &= !truncated;
@@ -179,11 +193,11 @@ final class PlainHttpClient implements AutoCloseable {
         } else {
             conn.close();
         }
-        return new Response(head.status, head.contentType, head.location, body, truncated);
+        return new Response(head.status, head.contentType, head.location, body, truncated, head.setCookies);
     }
 
     private record Head(int status, String contentType, String location, long length, boolean chunked,
-                        boolean keepAlive) {
+                        boolean keepAlive, List<String> setCookies) {
     }
 
     /** One socket with its read buffer. Used by one request at a time. */
@@ -316,6 +330,7 @@ final class PlainHttpClient implements AutoCloseable {
             long length = -1;
             boolean chunked = false;
             boolean keepAlive = !http10;
+            List<String> setCookies = null;
             while (true) {
                 String h = readLine(deadline, budget);
                 if (h == null) {
@@ -342,6 +357,11 @@ final class PlainHttpClient implements AutoCloseable {
                     contentType = contentType == null ? value : contentType;
                 } else if (name.equalsIgnoreCase("location")) {
                     location = location == null ? value : location;
+                } else if (name.equalsIgnoreCase("set-cookie")) {
+                    if (setCookies == null) {
+                        setCookies = new ArrayList<>(2);
+                    }
+                    setCookies.add(value);
                 } else if (name.equalsIgnoreCase("connection")) {
                     String v = value.toLowerCase(Locale.ROOT);
                     if (v.contains("close")) {
@@ -354,7 +374,7 @@ final class PlainHttpClient implements AutoCloseable {
             if (chunked) {
                 length = -1;
             }
-            return new Head(status, contentType, location, length, chunked, keepAlive);
+            return new Head(status, contentType, location, length, chunked, keepAlive, setCookies);
         }
 
         /**

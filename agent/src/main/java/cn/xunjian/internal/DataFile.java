@@ -1,4 +1,4 @@
-package cn.xunjian.crawl;
+package cn.xunjian.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,18 +7,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the crawler's small JSON data files with Jackson's streaming parser into maps and lists, and hands out
- * their fields strictly (a missing field, an unknown one or a wrong type is an error, as with the project's
- * object mapper). {@code xunjian links} is a short batch run: building an {@code ObjectMapper} and binding records
- * by reflection cost it about 0.2 s of start-up, several times what the parsing needs.
+ * Reads small JSON data files with Jackson's streaming parser into maps and lists, and hands out their fields
+ * strictly (a missing field, an unknown one or a wrong type is an error, as with the project's object mapper).
+ * For data read on the start-up path of {@code xunjian links}, a short batch run: building an
+ * {@code ObjectMapper} and binding records by reflection cost it about 0.2 s of start-up, several times what the
+ * parsing needs.
  */
-final class DataFile {
+public final class DataFile {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -31,7 +33,7 @@ final class DataFile {
     }
 
     /** Reads a resource next to {@code owner}. */
-    static DataFile read(Class<?> owner, String resource) {
+    public static DataFile read(Class<?> owner, String resource) {
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing data file " + resource);
@@ -80,13 +82,16 @@ final class DataFile {
         };
     }
 
-    /** The top-level object, which must have exactly the given fields. */
-    Obj root(String... fields) {
+    /**
+     * The top-level object, which must have exactly the given fields; a field written with a trailing {@code ?}
+     * ({@code "userAgent?"}) may be left out.
+     */
+    public Obj root(String... fields) {
         return new Obj(name, root, fields);
     }
 
     /** One JSON object with typed, strict accessors. */
-    static final class Obj {
+    public static final class Obj {
         private final String where;
         private final Map<String, Object> map;
 
@@ -94,17 +99,25 @@ final class DataFile {
         Obj(String where, Map<String, Object> map, String... fields) {
             this.where = where;
             this.map = map;
-            Set<String> allowed = Set.of(fields);
+            Set<String> allowed = new HashSet<>();
+            for (String f : fields) {
+                boolean optional = f.endsWith("?");
+                String name = optional ? f.substring(0, f.length() - 1) : f;
+                allowed.add(name);
+                if (!optional && (!map.containsKey(name) || map.get(name) == null)) {
+                    throw new IllegalStateException(where + ": missing field \"" + name + "\"");
+                }
+            }
             for (String key : map.keySet()) {
                 if (!allowed.contains(key)) {
                     throw new IllegalStateException(where + ": unknown field \"" + key + "\"");
                 }
             }
-            for (String f : fields) {
-                if (!map.containsKey(f) || map.get(f) == null) {
-                    throw new IllegalStateException(where + ": missing field \"" + f + "\"");
-                }
-            }
+        }
+
+        /** Whether the object has the (optional) field, with a value other than null. */
+        public boolean has(String field) {
+            return map.get(field) != null;
         }
 
         private <T> T get(String field, Class<T> type) {
@@ -116,15 +129,15 @@ final class DataFile {
             return type.cast(v);
         }
 
-        String string(String field) {
+        public String string(String field) {
             return get(field, String.class);
         }
 
-        long longValue(String field) {
+        public long longValue(String field) {
             return get(field, Long.class);
         }
 
-        int intValue(String field) {
+        public int intValue(String field) {
             long v = longValue(field);
             if (v != (int) v) {
                 throw new IllegalStateException(where + ": field \"" + field + "\" is out of range");
@@ -132,11 +145,11 @@ final class DataFile {
             return (int) v;
         }
 
-        double doubleValue(String field) {
+        public double doubleValue(String field) {
             return get(field, Number.class).doubleValue();
         }
 
-        List<String> strings(String field) {
+        public List<String> strings(String field) {
             List<?> list = get(field, List.class);
             List<String> out = new ArrayList<>(list.size());
             for (Object o : list) {
@@ -148,8 +161,26 @@ final class DataFile {
             return List.copyOf(out);
         }
 
+        public boolean bool(String field) {
+            return get(field, Boolean.class);
+        }
+
+        /** An object of string values under free-form names (HTTP header names, say), in file order. */
+        public Map<String, String> stringMap(String field) {
+            Map<?, ?> m = get(field, Map.class);
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getValue() instanceof String v)) {
+                    throw new IllegalStateException(where + ": field \"" + field + "\" should map names to strings");
+                }
+                out.put((String) e.getKey(), v);
+            }
+            return out;
+        }
+
+        /** A nested object, which must have exactly the given fields ({@code "name?"} for an optional one). */
         @SuppressWarnings("unchecked")
-        Obj object(String field, String... fields) {
+        public Obj object(String field, String... fields) {
             return new Obj(where + "/" + field, get(field, Map.class), fields);
         }
     }
