@@ -1,7 +1,11 @@
 package cn.xunjian.alert;
 
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -10,13 +14,16 @@ import java.time.Duration;
 
 /** JSON bodies and POST requests shared by the channels. */
 final class Payloads {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads robots' answers, which are not ours to be strict about (a repeated key is no reason to fail). */
+    static final ObjectReader READER = Json.mapper().reader().without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Writes bodies on one line, as robots expect them. */
+    private static final ObjectWriter WRITER = Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
 
     private Payloads() {
     }
 
     static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return Json.mapper().createObjectNode();
     }
 
     static HttpRequest post(String url, ObjectNode body, Duration timeout) {
@@ -24,7 +31,7 @@ final class Payloads {
             return HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                     .header("Content-Type", "application/json; charset=utf-8")
                     .header("User-Agent", "Xunjian-alert")
-                    .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body), StandardCharsets.UTF_8))
+                    .POST(HttpRequest.BodyPublishers.ofString(WRITER.writeValueAsString(body), StandardCharsets.UTF_8))
                     .build();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write alert payload", e);
