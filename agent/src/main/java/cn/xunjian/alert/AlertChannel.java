@@ -23,7 +23,7 @@ public sealed interface AlertChannel permits DingTalkRobot, WeComRobot, JsonWebh
             return false;
         }
         try {
-            JsonNode node = Payloads.MAPPER.readTree(body);
+            JsonNode node = Payloads.READER.readTree(body);
             return node == null || !node.has("errcode") || node.get("errcode").asInt() == 0;
         } catch (IOException e) {
             return true;

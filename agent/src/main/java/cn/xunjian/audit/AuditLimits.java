@@ -1,9 +1,6 @@
 package cn.xunjian.audit;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 
 /**
  * How much of a site one audit takes on, read from {@code audit-limits.json}: pages crawled and page checks run
@@ -13,13 +10,6 @@ import java.io.UncheckedIOException;
 public record AuditLimits(int crawlMaxPages, int crawlMaxDepth, int renderBudget, int brokenLinkScreenshots,
                           long pageCacheChars) {
     public static AuditLimits standard() {
-        try (InputStream in = AuditLimits.class.getResourceAsStream("audit-limits.json")) {
-            if (in == null) {
-                throw new IllegalStateException("audit-limits.json missing from the jar");
-            }
-            return Json.mapper().readValue(in, AuditLimits.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read audit-limits.json", e);
-        }
+        return RuleFiles.load(AuditLimits.class, "audit-limits.json", AuditLimits.class);
     }
 }

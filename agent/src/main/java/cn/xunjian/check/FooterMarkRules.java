@@ -1,9 +1,6 @@
 package cn.xunjian.check;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -20,10 +17,6 @@ public record FooterMarkRules(List<String> footerSelectors, List<String> footerH
     }
 
     public static FooterMarkRules standard() {
-        try (InputStream in = FooterMarkRules.class.getResourceAsStream("footer-marks.json")) {
-            return Json.mapper().readValue(in, FooterMarkRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read footer-marks.json", e);
-        }
+        return RuleFiles.load(FooterMarkRules.class, "footer-marks.json", FooterMarkRules.class);
     }
 }

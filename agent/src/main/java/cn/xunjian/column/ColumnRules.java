@@ -1,10 +1,7 @@
 package cn.xunjian.column;
 
 import cn.xunjian.model.Severity;
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.util.List;
 
 /**
@@ -37,10 +34,6 @@ public record ColumnRules(String source, List<ColumnClass> classes, Outcome stal
     }
 
     public static ColumnRules standard() {
-        try (InputStream in = ColumnRules.class.getResourceAsStream("column-rules.json")) {
-            return Json.mapper().readValue(in, ColumnRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read column-rules.json", e);
-        }
+        return RuleFiles.load(ColumnRules.class, "column-rules.json", ColumnRules.class);
     }
 }

@@ -1,10 +1,7 @@
 package cn.xunjian.darklink;
 
-import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,11 +14,7 @@ public record HiddenLinkRules(@JsonProperty("_comment") String comment, Map<Stri
                               List<String> trustedHosts, int maxFindingsPerPage, Map<String, String> reasonLabels) {
 
     public static HiddenLinkRules standard() {
-        try (InputStream in = HiddenLinkRules.class.getResourceAsStream("hidden-links.json")) {
-            return Json.mapper().readValue(in, HiddenLinkRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read hidden-links.json", e);
-        }
+        return RuleFiles.load(HiddenLinkRules.class, "hidden-links.json", HiddenLinkRules.class);
     }
 
     /** True when {@code host} is a trusted host or below one. */

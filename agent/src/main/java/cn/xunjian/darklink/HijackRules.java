@@ -1,11 +1,8 @@
 package cn.xunjian.darklink;
 
 import cn.xunjian.browser.DeviceProfile;
-import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /** Spider and referer profiles, key pages and thresholds of {@link HijackCheck}; read from {@code hijack.json}. */
@@ -26,10 +23,6 @@ public record HijackRules(@JsonProperty("_comment") String comment, List<Spider>
     }
 
     public static HijackRules standard() {
-        try (InputStream in = HijackRules.class.getResourceAsStream("hijack.json")) {
-            return Json.mapper().readValue(in, HijackRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read hijack.json", e);
-        }
+        return RuleFiles.load(HijackRules.class, "hijack.json", HijackRules.class);
     }
 }

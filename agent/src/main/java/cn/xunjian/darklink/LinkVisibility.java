@@ -2,12 +2,9 @@ package cn.xunjian.darklink;
 
 import cn.xunjian.browser.AuditPage;
 import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,10 +56,6 @@ public final class LinkVisibility {
     }
 
     private static String load() {
-        try (InputStream in = LinkVisibility.class.getResourceAsStream("link-visibility.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read link-visibility.js", e);
-        }
+        return RuleFiles.text(LinkVisibility.class, "link-visibility.js").strip();
     }
 }

@@ -1,10 +1,7 @@
 package cn.xunjian.darklink;
 
-import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -59,11 +56,7 @@ public final class SpamKeywords {
 
     /** The shipped list. */
     public static SpamKeywords standard() {
-        try (InputStream in = SpamKeywords.class.getResourceAsStream("spam-keywords.json")) {
-            return new SpamKeywords(Json.mapper().readValue(in, Data.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spam-keywords.json", e);
-        }
+        return new SpamKeywords(RuleFiles.load(SpamKeywords.class, "spam-keywords.json", Data.class));
     }
 
     /** The text as it is matched: escapes decoded, NFKC, lower case, look-alikes folded, separators removed. */

@@ -1,5 +1,6 @@
 package cn.xunjian.demo;
 
+import cn.xunjian.internal.RuleFiles;
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -146,10 +147,8 @@ public final class DemoPortal implements AutoCloseable {
         return ua != null && ua.contains("Baiduspider");
     }
 
-    private static byte[] hijackResource(String name) throws IOException {
-        try (InputStream in = DemoPortal.class.getResourceAsStream("/demo/hijack/" + name)) {
-            return in.readAllBytes();
-        }
+    private static byte[] hijackResource(String name) {
+        return RuleFiles.bytes(DemoPortal.class, "/demo/hijack/" + name);
     }
 
     private static byte[] resource(String path) throws IOException {

@@ -1,9 +1,6 @@
 package cn.xunjian.history;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 
 /**
  * The sampling rules of W-V2 over stored probes, read from {@code weekly-availability.json}; the timeout and the
@@ -16,14 +13,7 @@ import java.io.UncheckedIOException;
 public record WeeklyRules(String source, int days, int minProbesPerDay, int chartMaxSeconds) {
 
     public static WeeklyRules standard() {
-        try (InputStream in = WeeklyRules.class.getResourceAsStream("weekly-availability.json")) {
-            if (in == null) {
-                throw new IllegalStateException("weekly-availability.json missing from the jar");
-            }
-            return Json.mapper().readValue(in, WeeklyRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read weekly-availability.json", e);
-        }
+        return RuleFiles.load(WeeklyRules.class, "weekly-availability.json", WeeklyRules.class);
     }
 
     /** The fewest probes the whole window needs. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,19 +33,14 @@ public final class DataFile {
 
     /** Reads a resource next to {@code owner}. */
     public static DataFile read(Class<?> owner, String resource) {
-        try (InputStream in = owner.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing data file " + resource);
+        try (JsonParser p = FACTORY.createParser(RuleFiles.bytes(owner, resource))) {
+            Object v = value(p, p.nextToken());
+            if (!(v instanceof Map<?, ?>)) {
+                throw new IllegalStateException(resource + ": not a JSON object");
             }
-            try (JsonParser p = FACTORY.createParser(in)) {
-                Object v = value(p, p.nextToken());
-                if (!(v instanceof Map<?, ?>)) {
-                    throw new IllegalStateException(resource + ": not a JSON object");
-                }
-                @SuppressWarnings("unchecked")
-                Map<String, Object> map = (Map<String, Object>) v;
-                return new DataFile(resource, map);
-            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) v;
+            return new DataFile(resource, map);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

@@ -1,9 +1,6 @@
 package cn.xunjian.mobile;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -41,11 +38,7 @@ public record WebViewRules(String source, List<String> wechatOnlyPhrases, List<S
     }
 
     public static WebViewRules standard() {
-        try (InputStream in = WebViewRules.class.getResourceAsStream("webview.json")) {
-            return Json.mapper().readValue(in, WebViewRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read webview.json", e);
-        }
+        return RuleFiles.load(WebViewRules.class, "webview.json", WebViewRules.class);
     }
 
     static Optional<String> firstIn(String text, List<String> phrases) {

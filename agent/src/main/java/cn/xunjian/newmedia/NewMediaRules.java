@@ -1,9 +1,6 @@
 package cn.xunjian.newmedia;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +37,7 @@ public record NewMediaRules(String source, int staleDays, int longStaleDays, int
     }
 
     public static NewMediaRules standard() {
-        try (InputStream in = NewMediaRules.class.getResourceAsStream("newmedia.json")) {
-            return Json.mapper().readValue(in, NewMediaRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read newmedia.json", e);
-        }
+        return RuleFiles.load(NewMediaRules.class, "newmedia.json", NewMediaRules.class);
     }
 
     public Duration timeout() {

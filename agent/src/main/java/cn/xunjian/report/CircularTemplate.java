@@ -1,9 +1,6 @@
 package cn.xunjian.report;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.util.List;
 
 /**
@@ -17,10 +14,6 @@ public record CircularTemplate(String issuer, String title, String intro, List<S
     }
 
     public static CircularTemplate standard() {
-        try (InputStream in = CircularTemplate.class.getResourceAsStream("circular.json")) {
-            return Json.mapper().readValue(in, CircularTemplate.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read circular.json", e);
-        }
+        return RuleFiles.load(CircularTemplate.class, "circular.json", CircularTemplate.class);
     }
 }

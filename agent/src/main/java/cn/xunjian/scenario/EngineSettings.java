@@ -1,9 +1,6 @@
 package cn.xunjian.scenario;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.time.Duration;
 import java.util.List;
 
@@ -16,11 +13,7 @@ import java.util.List;
 public record EngineSettings(long defaultTimeoutMs, long maxTimeoutMs, String secretMask,
                              List<String> playwrightCssExtensions) {
     public static EngineSettings standard() {
-        try (InputStream in = EngineSettings.class.getResourceAsStream("engine.json")) {
-            return Json.mapper().readValue(in, EngineSettings.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read engine.json", e);
-        }
+        return RuleFiles.load(EngineSettings.class, "engine.json", EngineSettings.class);
     }
 
     public Duration defaultTimeout() {

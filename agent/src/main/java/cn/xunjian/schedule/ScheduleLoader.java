@@ -2,13 +2,12 @@ package cn.xunjian.schedule;
 
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.JsonFieldLines;
+import cn.xunjian.internal.RuleFiles;
 import cn.xunjian.schedule.ScheduleJson.AlertJson;
 import cn.xunjian.store.jdbc.Dialect;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -274,14 +273,7 @@ public final class ScheduleLoader {
     }
 
     private ScheduleJson defaults() {
-        try (InputStream in = ScheduleLoader.class.getResourceAsStream("defaults.json")) {
-            if (in == null) {
-                throw new IllegalStateException("missing cn/xunjian/schedule/defaults.json");
-            }
-            return mapper.readValue(in, ScheduleJson.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RuleFiles.load(ScheduleLoader.class, "defaults.json", ScheduleJson.class);
     }
 
     private Map<String, Integer> lines(Path file, String text) {

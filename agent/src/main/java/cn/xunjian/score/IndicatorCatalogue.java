@@ -1,10 +1,7 @@
 package cn.xunjian.score;
 
-import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import cn.xunjian.model.AvailabilityThresholds;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +15,7 @@ public record IndicatorCatalogue(String source, double passScore, AvailabilityTh
     }
 
     public static IndicatorCatalogue standard() {
-        try (InputStream in = IndicatorCatalogue.class.getResourceAsStream("indicators.json")) {
-            if (in == null) {
-                throw new IllegalStateException("indicators.json missing from the jar");
-            }
-            return Json.mapper().readValue(in, IndicatorCatalogue.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read indicators.json", e);
-        }
+        return RuleFiles.load(IndicatorCatalogue.class, "indicators.json", IndicatorCatalogue.class);
     }
 
     public IndicatorCatalogue withAvailabilityTimeout(int seconds) {

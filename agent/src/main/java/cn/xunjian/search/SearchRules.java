@@ -1,10 +1,8 @@
 package cn.xunjian.search;
 
 import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import cn.xunjian.internal.RuleFiles;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -49,11 +47,7 @@ public record SearchRules(String source, List<String> fieldHints, List<String> a
     }
 
     public static SearchRules standard() {
-        try (InputStream in = SearchRules.class.getResourceAsStream("search.json")) {
-            return Json.mapper().readValue(in, SearchRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read search.json", e);
-        }
+        return RuleFiles.load(SearchRules.class, "search.json", SearchRules.class);
     }
 
     public Pattern date() {
@@ -62,13 +56,13 @@ public record SearchRules(String source, List<String> fieldHints, List<String> a
 
     /** The in-page script that finds and marks the search box, with this file's hints bound in. */
     String probeScript() {
-        try (InputStream in = SearchRules.class.getResourceAsStream("search-probe.js")) {
-            String fn = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        String fn = RuleFiles.text(SearchRules.class, "search-probe.js").strip();
+        try {
             String hints = Json.mapper().writeValueAsString(java.util.Map.of("fieldHints", fieldHints,
                     "actionHints", actionHints, "buttonHints", buttonHints));
             return "() => (" + fn + ")(" + hints + ")";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read search-probe.js", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the search probe's hints", e);
         }
     }
 

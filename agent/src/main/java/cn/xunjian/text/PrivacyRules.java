@@ -1,9 +1,6 @@
 package cn.xunjian.text;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.util.List;
 
 /**
@@ -34,10 +31,6 @@ public record PrivacyRules(List<String> provinceCodes, int minBirthYear, List<St
 
     /** The bundled rules. */
     public static PrivacyRules standard() {
-        try (InputStream in = PrivacyRules.class.getResourceAsStream("privacy-rules.json")) {
-            return Json.mapper().readValue(in, PrivacyRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read privacy-rules.json", e);
-        }
+        return RuleFiles.load(PrivacyRules.class, "privacy-rules.json", PrivacyRules.class);
     }
 }

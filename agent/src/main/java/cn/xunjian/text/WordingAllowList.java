@@ -1,8 +1,8 @@
 package cn.xunjian.text;
 
 import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,11 +28,7 @@ public record WordingAllowList(Map<String, List<String>> sites) {
 
     /** The bundled list (empty). */
     public static WordingAllowList standard() {
-        try (InputStream in = WordingAllowList.class.getResourceAsStream("wording-allow.json")) {
-            return Json.mapper().readValue(in, WordingAllowList.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read wording-allow.json", e);
-        }
+        return RuleFiles.load(WordingAllowList.class, "wording-allow.json", WordingAllowList.class);
     }
 
     /** Reads an allow-list file; a malformed file fails with the file named. */

@@ -1,9 +1,6 @@
 package cn.xunjian.text;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -66,10 +63,6 @@ public record WordingRules(String version, int maxScreenshotsPerSite, int senten
 
     /** The bundled rule base. */
     public static WordingRules standard() {
-        try (InputStream in = WordingRules.class.getResourceAsStream("wording-rules.json")) {
-            return Json.mapper().readValue(in, WordingRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read wording-rules.json", e);
-        }
+        return RuleFiles.load(WordingRules.class, "wording-rules.json", WordingRules.class);
     }
 }

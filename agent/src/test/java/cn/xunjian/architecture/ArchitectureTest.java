@@ -4,9 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +97,24 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(ROOT + ".model..")
                 .should().dependOnClassesThat().resideOutsideOfPackages(ROOT + ".model..", "java..", "javax..",
                         "com.fasterxml.jackson.annotation..")
+                .check(MAIN);
+    }
+
+    /** The methods that change an ObjectMapper in place, and the static entry to building a new one. */
+    private static final Pattern RECONFIGURES_A_MAPPER = Pattern.compile("builder|configure|enable|disable|set.*"
+            + "|register.*|findAndRegisterModules|addMixIn.*|addHandler|clearProblemHandlers|activateDefaultTyping.*"
+            + "|deactivateDefaultTyping|coercionConfig.*|configOverride");
+
+    @Test
+    void onlyTheSharedJsonConfigurationBuildsOrReconfiguresAnObjectMapper() {
+        DescribedPredicate<JavaConstructorCall> newMapper = DescribedPredicate.describe("a new ObjectMapper",
+                call -> call.getTargetOwner().isAssignableTo(ObjectMapper.class));
+        DescribedPredicate<JavaMethodCall> reconfigure = DescribedPredicate.describe(
+                "a method that builds or reconfigures an ObjectMapper",
+                call -> call.getTargetOwner().isAssignableTo(ObjectMapper.class)
+                        && RECONFIGURES_A_MAPPER.matcher(call.getName()).matches());
+        noClasses().that().doNotHaveFullyQualifiedName(ROOT + ".internal.Json")
+                .should().callConstructorWhere(newMapper).orShould().callMethodWhere(reconfigure)
                 .check(MAIN);
     }
 

@@ -7,6 +7,7 @@ import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.browser.Target;
 import cn.xunjian.model.Severity;
 import cn.xunjian.cli.Main;
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -190,5 +191,48 @@ class ScenarioLoaderTest {
             JsonNode lib = new ObjectMapper().readTree(Path.of("..", "scenarios", "library", name).toFile());
             assertThat(lib.get("$schema").asText()).isEqualTo("../scenario.schema.json");
         }
+    }
+
+    @Test
+    void theSchemaDescribesExactlyTheStepRecordsOfTheSealedHierarchyAndTheirFields() throws IOException {
+        JsonNode schema = new ObjectMapper().readTree(Path.of("..", "scenarios", "scenario.schema.json").toFile());
+        Set<String> inSchema = new TreeSet<>();
+        schema.at("/$defs/step/properties/action/enum").forEach(n -> inSchema.add(n.asText()));
+        Set<String> permitted = new TreeSet<>();
+        for (Class<?> kind : Step.class.getPermittedSubclasses()) {
+            String name = kind.getAnnotation(JsonTypeName.class).value();
+            permitted.add(name);
+            Set<String> fields = new TreeSet<>();
+            schema.at("/$defs/" + name + "/properties").fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).as(name).isEqualTo(StepKinds.fields(kind));
+        }
+        assertThat(inSchema).isEqualTo(permitted);
+    }
+
+    @Test
+    void aStepMayCarryANoteButNotALineOfItsOwn() throws IOException {
+        Path noted = withSteps("""
+                    { "action": "goto", "url": "http://127.0.0.1/", "note": "首页" }""");
+        assertThat(new ScenarioLoader().load(noted).steps().get(0).line()).isEqualTo(5);
+        Path lined = withSteps("""
+                    { "action": "goto", "url": "http://127.0.0.1/", "line": 1 }""");
+        assertThatThrownBy(() -> new ScenarioLoader().load(lined)).hasMessageContaining("第 5 行")
+                .hasMessageContaining("第 1 步（goto）").hasMessageContaining("未知字段 \"line\"");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAnErrorNotReadAsText() throws IOException {
+        Path number = withSteps("""
+                    { "action": "fill", "target": { "css": "#t" },
+                      "value": 3 }""");
+        assertThatThrownBy(() -> new ScenarioLoader().load(number)).hasMessageContaining("第 6 行")
+                .hasMessageContaining("第 1 步（fill）").hasMessageContaining("应为字符串");
+        Path timeout = withSteps("""
+                    { "action": "goto", "url": "http://127.0.0.1/", "timeoutMs": 1.5 }""");
+        assertThatThrownBy(() -> new ScenarioLoader().load(timeout)).hasMessageContaining("应为 1 到 120000 之间的整数");
+        Path profile = withSteps("""
+                    { "action": "emulate", "profile": "phone" }""");
+        assertThatThrownBy(() -> new ScenarioLoader().load(profile))
+                .hasMessageContaining("取值应为 desktop / mobile / wechat，实际为 \"phone\"");
     }
 }

@@ -1,9 +1,6 @@
 package cn.xunjian.scenario.interact;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,11 +41,7 @@ public record ConsultationRules(String source, List<String> entryKeywords, List<
     }
 
     public static ConsultationRules standard() {
-        try (InputStream in = ConsultationRules.class.getResourceAsStream("consultation.json")) {
-            return Json.mapper().readValue(in, ConsultationRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read consultation.json", e);
-        }
+        return RuleFiles.load(ConsultationRules.class, "consultation.json", ConsultationRules.class);
     }
 
     public Pattern queryCode() {

@@ -2,10 +2,9 @@ package cn.xunjian.scenario.interact;
 
 import cn.xunjian.browser.AuditPage;
 import cn.xunjian.internal.Json;
+import cn.xunjian.internal.RuleFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -58,10 +57,6 @@ public record FormProbe(List<Field> fields, List<Signal> captcha) {
     }
 
     private static String load() {
-        try (InputStream in = FormProbe.class.getResourceAsStream("form-probe.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read form-probe.js", e);
-        }
+        return RuleFiles.text(FormProbe.class, "form-probe.js");
     }
 }

@@ -1,9 +1,6 @@
 package cn.xunjian.scenario.interact;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.util.List;
 
 /** Thresholds and labels of the public message list analysis, read from {@code messages.json}. */
@@ -12,10 +9,6 @@ public record MessageRules(String source, int windowDays, int unansweredVetoDays
                            List<String> answeredLabels, List<String> statusLabels, List<String> titleLabels,
                            List<String> answeredStatus, List<String> unansweredStatus, List<String> invalidStatus) {
     public static MessageRules standard() {
-        try (InputStream in = MessageRules.class.getResourceAsStream("messages.json")) {
-            return Json.mapper().readValue(in, MessageRules.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read messages.json", e);
-        }
+        return RuleFiles.load(MessageRules.class, "messages.json", MessageRules.class);
     }
 }

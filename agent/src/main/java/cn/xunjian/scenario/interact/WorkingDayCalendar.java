@@ -1,9 +1,6 @@
 package cn.xunjian.scenario.interact;
 
-import cn.xunjian.internal.Json;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import cn.xunjian.internal.RuleFiles;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -43,11 +40,7 @@ public final class WorkingDayCalendar {
     }
 
     public static WorkingDayCalendar standard() {
-        try (InputStream in = WorkingDayCalendar.class.getResourceAsStream("holidays.json")) {
-            return new WorkingDayCalendar(Json.mapper().readValue(in, Data.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read holidays.json", e);
-        }
+        return new WorkingDayCalendar(RuleFiles.load(WorkingDayCalendar.class, "holidays.json", Data.class));
     }
 
     /** The years included and their status ({@code official} or {@code provisional}). */
