@@ -1,10 +1,9 @@
 package cn.xunjian.darklink;
 
-import cn.xunjian.browser.BrowserRuntime;
-import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
+import cn.xunjian.browser.WebBrowser;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
@@ -84,7 +83,7 @@ public final class HijackCheck implements SiteCheck {
     }
 
     /** Visits {@code url} under every profile and reports each profile that saw a different page. */
-    public List<Finding> inspect(String url, String siteName, BrowserRuntime browser, NetworkScope scope,
+    public List<Finding> inspect(String url, String siteName, WebBrowser browser, NetworkScope scope,
                                  Duration timeout, SiteEvidence evidence) throws InterruptedException {
         if (!scope.allows(url)) {
             return List.of();
@@ -123,7 +122,7 @@ public final class HijackCheck implements SiteCheck {
     private record Baseline(Visit http1, Visit http2, Visit rendered1, Visit rendered2) {
     }
 
-    private Baseline baseline(DeviceProfile device, String url, BrowserRuntime browser, HttpProbe http,
+    private Baseline baseline(DeviceProfile device, String url, WebBrowser browser, HttpProbe http,
                               Duration timeout) {
         try {
             return new Baseline(httpVisit(http, url, device.userAgent(), null),
@@ -148,9 +147,9 @@ public final class HijackCheck implements SiteCheck {
         return new Visit("HTTP", f, r.body(), null, r.error());
     }
 
-    private Visit render(BrowserRuntime browser, DeviceProfile device, String userAgent, String url, String referer,
+    private Visit render(WebBrowser browser, DeviceProfile device, String userAgent, String url, String referer,
                          Duration timeout) {
-        try (BrowserSession session = userAgent == null ? browser.openSession(device)
+        try (WebBrowser.Session session = userAgent == null ? browser.openSession(device)
                 : browser.openSession(device, userAgent)) {
             PageLoad load = session.load(url, timeout, referer);
             if (load instanceof PageLoad.Loaded loaded) {
