@@ -134,6 +134,11 @@ public final class FakeScenarioPage implements ScenarioPage {
         return first(target).map(this::value).orElseThrow(() -> new IllegalArgumentException("no " + target));
     }
 
+    /** Whether the checkbox or radio button {@code target} matches is checked now. */
+    public boolean checked(Target target) {
+        return first(target).map(checked::contains).orElseThrow(() -> new IllegalArgumentException("no " + target));
+    }
+
     /** Everything done to the page, in order. */
     public List<Action> actions() {
         return List.copyOf(actions);
