@@ -87,8 +87,6 @@ public final class FakeScenarioPage implements ScenarioPage {
         this.scope = scope;
     }
 
-    // ---- what tests and scripted effects use ----
-
     /** The live DOM of the current document; effects may change it as a page script would. */
     public Document dom() {
         return dom;
@@ -157,8 +155,6 @@ public final class FakeScenarioPage implements ScenarioPage {
     public boolean closed() {
         return closed;
     }
-
-    // ---- the port ----
 
     @Override
     public int navigate(String url, Duration timeout) {
@@ -470,8 +466,6 @@ public final class FakeScenarioPage implements ScenarioPage {
         }
     }
 
-    // ---- finding elements ----
-
     private Optional<Element> first(Target target) {
         List<Element> found = find(target);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -621,8 +615,6 @@ public final class FakeScenarioPage implements ScenarioPage {
         return s == null ? "" : s.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
     }
 
-    // ---- visibility and text ----
-
     private static final Pattern HIDING_STYLE = Pattern.compile(
             "(?:^|;)\\s*(?:display\\s*:\\s*none|visibility\\s*:\\s*hidden|opacity\\s*:\\s*0(?:\\.0*)?)\\s*(?:!important)?\\s*(?:;|$)");
 
@@ -653,8 +645,6 @@ public final class FakeScenarioPage implements ScenarioPage {
         }
         return copy.text();
     }
-
-    // ---- forms ----
 
     private List<FakeSite.Trigger> triggered(Element el, String key) {
         List<FakeSite.Trigger> out = new ArrayList<>();
