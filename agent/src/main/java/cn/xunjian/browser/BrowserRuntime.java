@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One Playwright driver and one headless system Chromium. Playwright is not thread-safe: create a runtime per
- * thread and never share it. Never downloads a browser.
+ * One Playwright driver and one headless system Chromium: the {@link WebBrowser} of an audit. Playwright is not
+ * thread-safe: create a runtime per thread and never share it. Never downloads a browser.
  */
-public final class BrowserRuntime implements AutoCloseable {
+public final class BrowserRuntime implements WebBrowser, AutoCloseable {
     public static final String DEFAULT_CHROMIUM = "/usr/bin/chromium";
     /** The flags a closed network and a root user need (DESIGN.md). */
     public static final List<String> FLAGS = List.of("--no-sandbox", "--disable-gpu",
@@ -66,6 +66,7 @@ public final class BrowserRuntime implements AutoCloseable {
     }
 
     /** A new browser context (cookies, cache, profile) for one site. */
+    @Override
     public BrowserSession openSession(DeviceProfile profile) {
         return new BrowserSession(browser, profile, null, scope);
     }
@@ -74,6 +75,7 @@ public final class BrowserRuntime implements AutoCloseable {
      * A new browser context seen through {@code profile} but announcing {@code userAgentOverride} (a search-engine
      * spider, say) as its user agent, both in HTTP requests and in {@code navigator.userAgent}.
      */
+    @Override
     public BrowserSession openSession(DeviceProfile profile, String userAgentOverride) {
         return new BrowserSession(browser, profile, userAgentOverride, scope);
     }

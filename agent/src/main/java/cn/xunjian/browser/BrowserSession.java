@@ -12,7 +12,7 @@ import com.microsoft.playwright.options.WaitUntilState;
 import java.time.Duration;
 
 /** A browser context for one site: its own cookies and cache, seen through one device profile. */
-public final class BrowserSession implements AutoCloseable {
+public final class BrowserSession implements WebBrowser.Session {
     private final BrowserContext context;
     private final NetworkScope scope;
 
@@ -51,6 +51,7 @@ public final class BrowserSession implements AutoCloseable {
      * scripts as {@code document.referrer}; {@code null} for none), waits for the load event, then until the
      * network is idle (within {@code timeout}) so that redirects made by scripts on load have happened.
      */
+    @Override
     public PageLoad load(String url, Duration timeout, String referer) {
         return load(url, timeout, referer, true);
     }
@@ -90,6 +91,7 @@ public final class BrowserSession implements AutoCloseable {
      * Opens a blank tab for a scenario or an interactive check to drive step by step. It is closed with the
      * session at the latest.
      */
+    @Override
     public ScenarioPage openPage() {
         return new PlaywrightScenarioPage(context, scope);
     }

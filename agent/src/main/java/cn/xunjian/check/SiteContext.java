@@ -1,7 +1,7 @@
 package cn.xunjian.check;
 
 import cn.xunjian.browser.AuditPage;
-import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.browser.WebBrowser;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.crawl.PageSource;
 import cn.xunjian.evidence.SiteEvidence;
@@ -19,7 +19,7 @@ import java.time.Duration;
  * stack (whose scope is {@code scope}) and link checking over it, the crawled pages and a renderer for them, OCR and QR, and the facts the checks before it
  * established (a web-view check reads the footer's QR targets, for instance).
  */
-public record SiteContext(SiteFile site, AuditPage home, BrowserRuntime browser, SiteEvidence evidence,
+public record SiteContext(SiteFile site, AuditPage home, WebBrowser browser, SiteEvidence evidence,
                           NetworkScope scope, HttpStack http, Duration pageTimeout, LinkChecker links, PageSource pages,
                           Renderer renderer, OcrEngine ocr, QrDecoder qr, Clock clock, Facts facts) {
 }

@@ -1,11 +1,10 @@
 package cn.xunjian.darklink;
 
-import cn.xunjian.browser.BrowserRuntime;
-import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.browser.PageLoad;
+import cn.xunjian.browser.WebBrowser;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.check.SiteCheck;
@@ -85,7 +84,7 @@ public final class HijackCheck implements SiteCheck {
     }
 
     /** Visits {@code url} under every profile, over HTTP with a stack of its own within {@code scope}. */
-    public List<Finding> inspect(String url, String siteName, BrowserRuntime browser, NetworkScope scope,
+    public List<Finding> inspect(String url, String siteName, WebBrowser browser, NetworkScope scope,
                                  Duration timeout, SiteEvidence evidence) throws InterruptedException {
         try (HttpStack stack = HttpStack.of(scope)) {
             return inspect(url, siteName, browser, stack, timeout, evidence);
@@ -93,7 +92,7 @@ public final class HijackCheck implements SiteCheck {
     }
 
     /** Visits {@code url} under every profile and reports each profile that saw a different page. */
-    public List<Finding> inspect(String url, String siteName, BrowserRuntime browser, HttpStack stack,
+    public List<Finding> inspect(String url, String siteName, WebBrowser browser, HttpStack stack,
                                  Duration timeout, SiteEvidence evidence) throws InterruptedException {
         if (!stack.scope().allows(url)) {
             return List.of();
@@ -132,7 +131,7 @@ public final class HijackCheck implements SiteCheck {
     private record Baseline(Visit http1, Visit http2, Visit rendered1, Visit rendered2) {
     }
 
-    private Baseline baseline(DeviceProfile device, String url, BrowserRuntime browser, HttpProbe http,
+    private Baseline baseline(DeviceProfile device, String url, WebBrowser browser, HttpProbe http,
                               Duration timeout) {
         try {
             return new Baseline(httpVisit(http, url, device.userAgent(), null),
@@ -157,9 +156,9 @@ public final class HijackCheck implements SiteCheck {
         return new Visit("HTTP", f, r.body(), null, r.error());
     }
 
-    private Visit render(BrowserRuntime browser, DeviceProfile device, String userAgent, String url, String referer,
+    private Visit render(WebBrowser browser, DeviceProfile device, String userAgent, String url, String referer,
                          Duration timeout) {
-        try (BrowserSession session = userAgent == null ? browser.openSession(device)
+        try (WebBrowser.Session session = userAgent == null ? browser.openSession(device)
                 : browser.openSession(device, userAgent)) {
             PageLoad load = session.load(url, timeout, referer);
             if (load instanceof PageLoad.Loaded loaded) {

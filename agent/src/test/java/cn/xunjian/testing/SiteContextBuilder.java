@@ -1,7 +1,7 @@
 package cn.xunjian.testing;
 
 import cn.xunjian.browser.AuditPage;
-import cn.xunjian.browser.BrowserRuntime;
+import cn.xunjian.browser.WebBrowser;
 import cn.xunjian.check.Facts;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.LinkChecker;
@@ -19,7 +19,7 @@ public final class SiteContextBuilder {
     private SiteContextBuilder() {
     }
 
-    public static SiteContext of(SiteFile site, AuditPage home, BrowserRuntime browser, SiteEvidence evidence,
+    public static SiteContext of(SiteFile site, AuditPage home, WebBrowser browser, SiteEvidence evidence,
                                  LinkChecker links, Clock clock, Facts facts) {
         return new SiteContext(site, home, browser, evidence, NetworkScope.LOOPBACK_ONLY,
                 HttpStack.of(NetworkScope.LOOPBACK_ONLY), Duration.ofSeconds(15), links, url -> Optional.empty(), url -> Optional.empty(), image -> "", new ZxingQrDecoder(), clock,

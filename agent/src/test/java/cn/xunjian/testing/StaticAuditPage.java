@@ -2,11 +2,16 @@ package cn.xunjian.testing;
 
 import cn.xunjian.browser.AuditPage;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
 
-/** An {@link AuditPage} over fixed HTML, for unit tests of checks without a browser. */
+/**
+ * An {@link AuditPage} over fixed HTML, for unit tests of checks without a browser. It runs no scripts: a test
+ * that needs what a script would report (a classifier's verdicts, say) writes that answer down with
+ * {@link #answering}.
+ */
 public final class StaticAuditPage implements AuditPage {
     /** A 1x1 white PNG so screenshot evidence has real bytes. */
     public static final byte[] PNG = java.util.Base64.getDecoder().decode(
@@ -15,6 +20,7 @@ public final class StaticAuditPage implements AuditPage {
     private final String url;
     private final String html;
     private final Map<String, byte[]> resources = new HashMap<>();
+    private final Map<String, String> answers = new LinkedHashMap<>();
 
     public StaticAuditPage(String url, String html) {
         this.url = url;
@@ -23,6 +29,12 @@ public final class StaticAuditPage implements AuditPage {
 
     public StaticAuditPage resource(String absoluteUrl, byte[] bytes) {
         resources.put(absoluteUrl, bytes);
+        return this;
+    }
+
+    /** Scripts whose source contains {@code marker} return {@code json}, as the script would on this page. */
+    public StaticAuditPage answering(String marker, String json) {
+        answers.put(marker, json);
         return this;
     }
 
@@ -58,7 +70,8 @@ public final class StaticAuditPage implements AuditPage {
 
     @Override
     public String evaluateJson(String function) {
-        throw new UnsupportedOperationException("parsed-HTML test pages run no scripts");
+        return answers.entrySet().stream().filter(a -> function.contains(a.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElseThrow(() -> new UnsupportedOperationException("parsed-HTML test pages run no scripts"));
     }
 
     @Override

@@ -1,0 +1,221 @@
+package cn.xunjian.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xunjian.browser.Target;
+import cn.xunjian.check.Facts;
+import cn.xunjian.evidence.EvidenceStore;
+import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.internal.Json;
+import cn.xunjian.model.Evidence;
+import cn.xunjian.model.Finding;
+import cn.xunjian.model.Severity;
+import cn.xunjian.site.SiteFile;
+import cn.xunjian.testing.FakeBrowser;
+import cn.xunjian.testing.FakeScenarioPage;
+import cn.xunjian.testing.FakeSite;
+import cn.xunjian.testing.SiteContextBuilder;
+import cn.xunjian.testing.StaticAuditPage;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The site-search check's decisions on scripted home pages whose search works, finds nothing, fails or is missing. */
+class SiteSearchCheckTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
+    private static final String ORIGIN = "http://127.0.0.1:8080";
+    private static final List<String> TITLES = List.of("县政府召开第38次常务会议研究冬季安全生产",
+            "我县部署开展冬季安全生产大检查", "临江县数字政府建设再获省级表彰");
+    private static final SearchRules RULES = SearchRules.standard();
+
+    @TempDir
+    Path dir;
+
+    private final FakeSite site = new FakeSite().script("data-xunjian-search", SiteSearchCheckTest::probe);
+    private FakeBrowser browser;
+
+    private static String home(String searchBox) {
+        String items = TITLES.stream().map(t -> "<li><a href=\"/news/1.html\">" + t + "</a><span>2026-11-20</span></li>")
+                .collect(Collectors.joining());
+        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body>"
+                + "<div class=\"top\">" + searchBox + "</div><ul class=\"nav\"><li><a href=\"/\">首页</a></li></ul>"
+                + "<h2>今日要闻</h2><ul class=\"news\">" + items + "</ul>"
+                + "<ul><li><a href=\"/attach/plan.pdf\">2026年工作计划全文（PDF）下载</a></li></ul></body></html>";
+    }
+
+    private static String page(String body) {
+        return "<html><head><meta charset=\"utf-8\"><title>检索结果</title></head><body>" + body + "</body></html>";
+    }
+
+    private static String query(String url, String name) {
+        String q = URI.create(url).getRawQuery();
+        for (String pair : q == null ? new String[0] : q.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return "";
+    }
+
+    private Finding run(String path, String homeHtml, SearchRules rules) throws InterruptedException {
+        String url = ORIGIN + path;
+        site.page(url, homeHtml);
+        browser = new FakeBrowser(site);
+        SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site-01");
+        List<Finding> findings = new SiteSearchCheck(rules).run(SiteContextBuilder.of(SiteFile.of("某县人民政府", url),
+                new StaticAuditPage(url, homeHtml), browser, evidence, null, CLOCK, new Facts()));
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).indicator()).isEqualTo("W-D3");
+        assertThat(findings.get(0).evidence()).extracting(Evidence::type).contains("screenshot");
+        return findings.get(0);
+    }
+
+    @Test
+    void aHomePageWithoutASearchBoxIsMissingSearch() throws Exception {
+        Finding f = run("/d/index.html", home("<span>欢迎访问</span>"), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.missing");
+        assertThat(f.severity()).isEqualTo(Severity.DEDUCT);
+        assertThat(f.url()).isEqualTo(ORIGIN + "/d/index.html");
+        assertThat(f.message()).contains("首页未找到站内搜索框");
+    }
+
+    @Test
+    void aServerSideSearchThatFindsTheNewestHomePageTitleWorks() throws Exception {
+        site.page(ORIGIN + "/a/search", page("")).onLoad(ORIGIN + "/a/search", p -> {
+            String q = query(p.url(), "searchword");
+            List<String> hits = TITLES.stream().filter(t -> !q.isBlank() && t.contains(q)).toList();
+            p.render(page(hits.isEmpty() ? "<p>没有找到相关结果</p>" : "<p>共" + hits.size() + "条</p><ol>"
+                    + hits.stream().map(h -> "<li><a href=\"/news/1.html\">" + h.replace(q, "<em>" + q + "</em>")
+                    + "</a> 2026-11-20</li>").collect(Collectors.joining()) + "</ol>"));
+        });
+
+        Finding f = run("/a/index.html", home("""
+                <form action="/a/search" method="get"><input name="searchword" placeholder="请输入关键词">
+                <button type="submit">搜索</button></form>"""), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.ok");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).contains("站内搜索可用", TITLES.get(0));
+        assertThat(f.url()).startsWith(ORIGIN + "/a/search?searchword=");
+        FakeScenarioPage searched = browser.pages().get(0);
+        assertThat(searched.submissions()).singleElement()
+                .satisfies(s -> assertThat(s.fields()).containsEntry("searchword", TITLES.get(0)));
+        assertThat(searched.actions()).extracting(FakeScenarioPage.Action::verb).containsExactly("goto", "fill", "press");
+    }
+
+    @Test
+    void aSearchThatShowsResultsInPlaceWorksThoughTheTitleWasAlreadyOnThePage() throws Exception {
+        String url = ORIGIN + "/b/index.html";
+        site.onPress(url, Target.css("#kw"), "Enter", p -> {
+            String q = p.value(Target.css("#kw")).strip();
+            p.dom().getElementById("results").html("<h3>检索结果</h3>" + TITLES.stream().filter(t -> t.contains(q))
+                    .map(t -> "<p>" + t + "</p>").collect(Collectors.joining()));
+        });
+
+        Finding f = run("/b/index.html", home("<input type=\"search\" id=\"kw\"><div id=\"results\"></div>"), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.ok");
+        assertThat(f.url()).isEqualTo(url);
+    }
+
+    @Test
+    void aSearchThatFindsNothingIsUselessEvenThoughItEchoesTheQuery() throws Exception {
+        site.page(ORIGIN + "/c/search", page("")).onLoad(ORIGIN + "/c/search", p -> p.render(
+                page("<p>您检索的内容：“" + query(p.url(), "q") + "”</p><p>抱歉，没有找到相关结果</p>")));
+
+        Finding f = run("/c/index.html", home("""
+                <form action="/c/search"><input name="q" placeholder="站内检索"><input type="submit" value="检索"></form>"""),
+                RULES);
+
+        assertThat(f.kind()).isEqualTo("search.useless");
+        assertThat(f.severity()).isEqualTo(Severity.DEDUCT);
+        assertThat(f.message()).contains(TITLES.get(0), "搜索没有结果", "没有找到");
+        assertThat(f.evidence()).extracting(Evidence::type).containsExactly("screenshot", "html");
+    }
+
+    @Test
+    void aSearchLeadingToAnErrorPageIsUseless() throws Exception {
+        Finding f = run("/f/index.html", home("""
+                <form action="/f/cgi-bin/search.do"><input name="query"><button>搜索</button></form>"""), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.useless");
+        assertThat(f.message()).contains("搜索结果页出错", "HTTP 404");
+    }
+
+    @Test
+    void aSearchButtonThatDoesNothingIsUselessThoughTheTitleStaysOnTheHomePage() throws Exception {
+        SearchRules quick = new SearchRules(RULES.source(), RULES.fieldHints(), RULES.actionHints(),
+                RULES.buttonHints(), RULES.itemSelector(), RULES.datePattern(), RULES.minTitleChars(),
+                RULES.prefixChars(), RULES.excludeTitleKeywords(), RULES.noResultPhrases(), RULES.errorPhrases(),
+                new SearchRules.Timeouts(RULES.timeouts().pageMs(), RULES.timeouts().actionMs(), 200));
+
+        Finding f = run("/e/index.html", home("""
+                <div class="search"><input type="text" name="keyword" placeholder="搜索">
+                <span class="btn-search" onclick="void 0">搜索</span></div>"""), quick);
+
+        assertThat(f.kind()).isEqualTo("search.useless");
+        assertThat(f.message()).contains("没有任何反应");
+        assertThat(browser.pages().get(0).actions()).extracting(FakeScenarioPage.Action::verb)
+                .containsExactly("goto", "fill", "press", "click");
+    }
+
+    /**
+     * What {@code search-probe.js} reports, by its rules: the search box (a visible enabled text input of type
+     * search, else one whose name, id or placeholder says so, else one in a form whose action does) and the button
+     * next to it, both marked with {@code data-xunjian-search}.
+     */
+    private static String probe(FakeScenarioPage page) {
+        List<Element> inputs = page.dom().select("input").stream()
+                .filter(i -> List.of("", "text", "search").contains(i.attr("type").toLowerCase(Locale.ROOT)))
+                .filter(FakeScenarioPage::visible).filter(i -> !i.hasAttr("disabled")).toList();
+        String how = "input[type=search]";
+        Optional<Element> box = inputs.stream().filter(i -> i.attr("type").equalsIgnoreCase("search")).findFirst();
+        if (box.isEmpty()) {
+            how = "name/placeholder";
+            box = inputs.stream().filter(i -> hit(String.join(" ", i.attr("name"), i.id(), i.attr("placeholder"),
+                    i.attr("title"), i.attr("aria-label")), RULES.fieldHints())).findFirst();
+        }
+        if (box.isEmpty()) {
+            how = "form action";
+            box = inputs.stream().filter(i -> i.closest("form") != null
+                    && hit(i.closest("form").attr("action"), RULES.actionHints())).findFirst();
+        }
+        ObjectNode out = Json.mapper().createObjectNode();
+        if (box.isEmpty()) {
+            return out.put("found", false).toString();
+        }
+        Element input = box.get();
+        input.attr("data-xunjian-search", "input");
+        Element form = input.closest("form");
+        Element scope = form != null ? form : Optional.ofNullable(input.closest("div, td, li, p, section, header, nav"))
+                .orElse(page.dom().body());
+        List<Element> candidates = scope.select("button, input[type=submit], input[type=button], input[type=image], "
+                + "a, span, img, i").stream().filter(b -> b != input).filter(FakeScenarioPage::visible).toList();
+        Optional<Element> button = candidates.stream().filter(b -> hit(String.join(" ", FakeScenarioPage.visibleText(b),
+                b.attr("value"), b.attr("title"), b.attr("alt"), b.attr("aria-label"), b.className(), b.id()),
+                RULES.buttonHints())).findFirst();
+        if (button.isEmpty() && form != null) {
+            button = candidates.stream().filter(b -> b.is("button, input[type=submit], input[type=image]")).findFirst();
+        }
+        button.ifPresent(b -> b.attr("data-xunjian-search", "button"));
+        return out.put("found", true).put("how", how).put("button", button.isPresent()).toString();
+    }
+
+    private static boolean hit(String s, List<String> hints) {
+        String lower = s.toLowerCase(Locale.ROOT);
+        return hints.stream().anyMatch(h -> lower.contains(h.toLowerCase(Locale.ROOT)));
+    }
+}
