@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,19 +31,25 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Daemon daemon = Daemon.start(loaded.schedule(), loaded.sites(), Clock.system(ShanghaiTime.ZONE));
-        CountDownLatch stopped = new CountDownLatch(1);
+        Duration wait = Duration.ofSeconds(Math.max(1, shutdownWait));
         var out = spec.commandLine().getOut();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            daemon.stop(Duration.ofSeconds(Math.max(1, shutdownWait)));
-            out.println("巡检服务已停止。");
-            out.flush();
-            stopped.countDown();
-        }, "xunjian-serve-stop"));
+        AtomicBoolean reported = new AtomicBoolean();
+        Runnable stop = () -> {
+            daemon.stop(wait);
+            if (reported.compareAndSet(false, true)) {
+                out.println("巡检服务已停止。");
+                out.flush();
+            }
+        };
+        StopSignals signals = StopSignals.install();
+        // a shutdown the JVM begins by itself (a signal it kept, System.exit) still stops the daemon, as well as it can
+        Runtime.getRuntime().addShutdownHook(new Thread(stop, "xunjian-serve-stop"));
         out.println("巡检服务已启动（节点 " + daemon.services().node() + "），站点 " + loaded.sites().size()
                 + " 个，输出目录 " + loaded.schedule().outputDir());
         out.println("按 Ctrl+C 或发送 SIGTERM 停止；用 ./xunjian status " + scheduleFile + " 查看计划与结果。");
         out.flush();
-        stopped.await();
-        return ExitCodes.OK;
+        int exitCode = signals.await();
+        stop.run();
+        return exitCode;
     }
 }

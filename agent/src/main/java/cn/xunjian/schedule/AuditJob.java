@@ -2,6 +2,7 @@ package cn.xunjian.schedule;
 
 import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.audit.AuditServices;
+import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.audit.Auditor;
 import cn.xunjian.model.Finding;
 import cn.xunjian.evidence.EvidenceStore;
@@ -11,10 +12,13 @@ import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.Report;
 import cn.xunjian.site.SiteFileLoader;
 import cn.xunjian.store.jdbc.JdbcResultStore;
+import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;
 import cn.xunjian.store.jdbc.StoredRun;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quartz.DisallowConcurrentExecution;
@@ -35,50 +39,68 @@ public final class AuditJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(AuditJob.class);
     static final String SITE_KEY = "siteKey";
 
+    private final Map<String, ScheduledSite> sites;
+    private final JdbcResultStore results;
+    private final JdbcSubmittedMessageStore messages;
+    private final AuditSettings settings;
+    private final DaemonAlerts alerts;
+    private final Clock clock;
+    private final String node;
+    private final Path runsDir;
+
+    AuditJob(Map<String, ScheduledSite> sites, JdbcResultStore results, JdbcSubmittedMessageStore messages,
+             AuditSettings settings, DaemonAlerts alerts, Clock clock, String node, Path runsDir) {
+        this.sites = sites;
+        this.results = results;
+        this.messages = messages;
+        this.settings = settings;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.node = node;
+        this.runsDir = runsDir;
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        ServeServices s = ServeServices.of(context);
-        ScheduledSite scheduled = s.sites().get(context.getMergedJobDataMap().getString(SITE_KEY));
+        ScheduledSite scheduled = sites.get(context.getMergedJobDataMap().getString(SITE_KEY));
         if (scheduled == null) {
             LOG.warn("audit job {} names a site no longer in the schedule; skipped", context.getJobDetail().getKey());
             return;
         }
         var site = new SiteFileLoader().load(scheduled.file());
-        for (StoredRun orphan : s.results().running(site.url())) {
-            s.results().interruptRun(orphan.id(), s.clock().instant(), "上次巡检未完成（进程中止），已作废");
+        for (StoredRun orphan : results.running(site.url())) {
+            results.interruptRun(orphan.id(), clock.instant(), "上次巡检未完成（进程中止），已作废");
             EvidenceDirs.remove(orphan.runDir());
             LOG.info("run {} of {} was left running; marked interrupted", orphan.id(), site.url());
         }
-        String runId = ShanghaiTime.stamp(s.clock()) + "-" + scheduled.key() + "-"
+        String runId = ShanghaiTime.stamp(clock) + "-" + scheduled.key() + "-"
                 + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
-        Path runDir = s.runsDir().resolve(runId);
-        s.results().beginRun(new JdbcResultStore.RunStart(runId, site.url(), site.name(), site.siteCode(), s.node(),
-                s.clock().instant(), runDir));
+        Path runDir = runsDir.resolve(runId);
+        results.beginRun(new JdbcResultStore.RunStart(runId, site.url(), site.name(), site.siteCode(), node,
+                clock.instant(), runDir));
         LOG.info("audit {} of {} started{}", runId, site.url(), context.isRecovering() ? " (recovering)" : "");
         try {
-            List<Finding> previous = s.results().previousFindings(site.url(), runId).orElse(null);
-            AuditServices services = new AuditServices(s.messages(), Optional.of(s.results()),
-                    Optional.of(s.results()), runId);
-            Report report = new Auditor(s.auditSettings(), s.clock(), services).audit(List.of(site), runDir,
+            List<Finding> previous = results.previousFindings(site.url(), runId).orElse(null);
+            AuditServices services = new AuditServices(messages, Optional.of(results), Optional.of(results), runId);
+            Report report = new Auditor(settings, clock, services).audit(List.of(site), runDir,
                     Auditor.ProgressListener.NONE);
             Manifest manifest = Json.mapper().readValue(runDir.resolve(EvidenceStore.MANIFEST).toFile(), Manifest.class);
-            s.results().completeRun(runId, s.clock().instant(), report.sites().get(0), manifest.files());
-            s.alerts().audited(new AlertEvent.Site(site.name(), site.url()), previous,
-                    report.sites().get(0).findings());
+            results.completeRun(runId, clock.instant(), report.sites().get(0), manifest.files());
+            alerts.audited(new AlertEvent.Site(site.name(), site.url()), previous, report.sites().get(0).findings());
             LOG.info("audit {} of {} completed: {} with {} findings", runId, site.url(),
                     report.sites().get(0).verdict().label(), report.sites().get(0).findings().size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abandon(s, runId, runDir, "巡检被中断");
+            abandon(runId, runDir, "巡检被中断");
         } catch (Exception e) {
-            abandon(s, runId, runDir, "巡检出错：" + e);
+            abandon(runId, runDir, "巡检出错：" + e);
             throw new JobExecutionException("audit " + runId + " failed", e);
         }
     }
 
-    private static void abandon(ServeServices s, String runId, Path runDir, String reason) {
+    private void abandon(String runId, Path runDir, String reason) {
         LOG.warn("audit {} abandoned: {}", runId, reason);
-        s.results().interruptRun(runId, s.clock().instant(), reason);
+        results.interruptRun(runId, clock.instant(), reason);
         EvidenceDirs.remove(runDir);
     }
 }

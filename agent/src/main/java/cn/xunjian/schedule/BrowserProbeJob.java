@@ -3,7 +3,10 @@ package cn.xunjian.schedule;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
+import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.store.jdbc.JdbcResultStore;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -16,14 +19,25 @@ import org.slf4j.LoggerFactory;
 public final class BrowserProbeJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserProbeJob.class);
 
+    private final NetworkScope scope;
+    private final AvailabilityProbe probe;
+    private final JdbcResultStore results;
+    private final String node;
+
+    BrowserProbeJob(NetworkScope scope, AvailabilityProbe probe, JdbcResultStore results, String node) {
+        this.scope = scope;
+        this.probe = probe;
+        this.results = results;
+        this.node = node;
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        ServeServices services = ServeServices.of(context);
         String url = context.getMergedJobDataMap().getString(ProbeJob.SITE_URL);
-        try (BrowserRuntime browser = BrowserRuntime.start(services.scope());
+        try (BrowserRuntime browser = BrowserRuntime.start(scope);
              BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
-            ProbeRecord record = services.probe().browser(session, url).record();
-            services.results().recordProbe(url, record, services.node());
+            ProbeRecord record = probe.browser(session, url).record();
+            results.recordProbe(url, record, node);
             LOG.info("browser probe {}: {}", url, record.ok() ? "ok in " + record.millis() + " ms" : record.reason());
         } catch (RuntimeException e) {
             throw new JobExecutionException("browser probe of " + url + " failed: " + e, e);

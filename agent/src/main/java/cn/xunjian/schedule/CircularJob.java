@@ -10,11 +10,15 @@ import cn.xunjian.report.ReportJsonWriter;
 import cn.xunjian.model.Verdict;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
+import cn.xunjian.score.IndicatorCatalogue;
+import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.StoredRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
@@ -33,33 +37,47 @@ import org.slf4j.LoggerFactory;
 public final class CircularJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(CircularJob.class);
 
+    private final Collection<ScheduledSite> sites;
+    private final JdbcResultStore results;
+    private final IndicatorCatalogue catalogue;
+    private final Clock clock;
+    private final Path outputDir;
+
+    CircularJob(Collection<ScheduledSite> sites, JdbcResultStore results, IndicatorCatalogue catalogue, Clock clock,
+                Path outputDir) {
+        this.sites = sites;
+        this.results = results;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.outputDir = outputDir;
+    }
+
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        ServeServices s = ServeServices.of(context);
-        Path out = write(s);
+        Path out = write();
         LOG.info("weekly circular written to {}", out);
     }
 
     /** Writes the circular and returns its directory. */
-    static Path write(ServeServices s) throws JobExecutionException {
-        List<SiteReport> sites = new ArrayList<>();
-        for (ScheduledSite site : s.sites().values()) {
-            Optional<StoredRun> run = s.results().latestCompleted(site.site().url());
+    Path write() throws JobExecutionException {
+        List<SiteReport> reported = new ArrayList<>();
+        for (ScheduledSite site : sites) {
+            Optional<StoredRun> run = results.latestCompleted(site.site().url());
             if (run.isEmpty()) {
                 LOG.info("circular: {} has no completed audit yet, left out", site.site().url());
                 continue;
             }
             StoredRun r = run.get();
-            sites.add(new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), Verdict.fromLabel(r.verdict()),
-                    r.score(), s.results().findings(r.id()), List.of(), s.results().accounts(r.id())));
+            reported.add(new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), Verdict.fromLabel(r.verdict()),
+                    r.score(), results.findings(r.id()), List.of(), results.accounts(r.id())));
         }
-        Report report = new Report(ShanghaiTime.iso(s.clock()), Summary.of(sites), sites);
-        Path dir = s.schedule().outputDir().resolve("circulars").resolve(ShanghaiTime.stamp(s.clock()));
+        Report report = new Report(ShanghaiTime.iso(clock), Summary.of(reported), reported);
+        Path dir = outputDir.resolve("circulars").resolve(ShanghaiTime.stamp(clock));
         try {
             Files.createDirectories(dir);
             new ReportJsonWriter().write(report, dir);
-            new ReportHtmlWriter(s.auditSettings().catalogue()).write(report, dir);
-            new CircularWriter().write(Circular.of(report, s.auditSettings().catalogue(), CircularTemplate.standard()), dir);
+            new ReportHtmlWriter(catalogue).write(report, dir);
+            new CircularWriter().write(Circular.of(report, catalogue, CircularTemplate.standard()), dir);
         } catch (IOException e) {
             throw new JobExecutionException("cannot write circular into " + dir, e);
         }

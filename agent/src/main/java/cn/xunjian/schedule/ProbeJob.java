@@ -1,7 +1,10 @@
 package cn.xunjian.schedule;
 
 import cn.xunjian.alert.AlertEvent;
+import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.store.jdbc.JdbcResultStore;
+import java.util.Map;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -14,14 +17,28 @@ public final class ProbeJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(ProbeJob.class);
     static final String SITE_URL = "siteUrl";
 
+    private final AvailabilityProbe probe;
+    private final JdbcResultStore results;
+    private final DaemonAlerts alerts;
+    private final Map<String, ScheduledSite> sites;
+    private final String node;
+
+    ProbeJob(AvailabilityProbe probe, JdbcResultStore results, DaemonAlerts alerts, Map<String, ScheduledSite> sites,
+             String node) {
+        this.probe = probe;
+        this.results = results;
+        this.alerts = alerts;
+        this.sites = sites;
+        this.node = node;
+    }
+
     @Override
     public void execute(JobExecutionContext context) {
-        ServeServices services = ServeServices.of(context);
         String url = context.getMergedJobDataMap().getString(SITE_URL);
         try {
-            ProbeRecord record = services.probe().http(url);
-            services.results().recordProbe(url, record, services.node());
-            services.alerts().probed(new AlertEvent.Site(siteName(services, url), url), record);
+            ProbeRecord record = probe.http(url);
+            results.recordProbe(url, record, node);
+            alerts.probed(new AlertEvent.Site(siteName(url), url), record);
             if (record.ok()) {
                 LOG.debug("probe {} ok in {} ms", url, record.millis());
             } else {
@@ -32,8 +49,8 @@ public final class ProbeJob implements Job {
         }
     }
 
-    private static String siteName(ServeServices services, String url) {
-        return services.sites().values().stream().filter(s -> s.site().url().equals(url))
+    private String siteName(String url) {
+        return sites.values().stream().filter(s -> s.site().url().equals(url))
                 .map(s -> s.site().name()).findFirst().orElse(url);
     }
 }

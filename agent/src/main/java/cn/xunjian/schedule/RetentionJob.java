@@ -1,6 +1,8 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.StoredRun;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,17 +21,26 @@ import org.slf4j.LoggerFactory;
 public final class RetentionJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
+    private final JdbcResultStore results;
+    private final Clock clock;
+    private final int days;
+
+    RetentionJob(JdbcResultStore results, Clock clock, int days) {
+        this.results = results;
+        this.clock = clock;
+        this.days = days;
+    }
+
     @Override
     public void execute(JobExecutionContext context) {
-        ServeServices s = ServeServices.of(context);
-        int removed = run(s);
-        LOG.info("retention: removed {} runs older than {} days", removed, s.schedule().retention().days());
+        int removed = run();
+        LOG.info("retention: removed {} runs older than {} days", removed, days);
     }
 
     /** Deletes what is older than the retention period; returns the number of runs removed. */
-    static int run(ServeServices s) {
-        Instant cutoff = s.clock().instant().minus(Duration.ofDays(s.schedule().retention().days()));
-        List<StoredRun> deleted = s.results().deleteOlderThan(cutoff);
+    int run() {
+        Instant cutoff = clock.instant().minus(Duration.ofDays(days));
+        List<StoredRun> deleted = results.deleteOlderThan(cutoff);
         for (StoredRun r : deleted) {
             EvidenceDirs.remove(r.runDir());
         }

@@ -90,8 +90,8 @@ class DaemonJobsIT {
         List<ScheduledSite> sites = start(List.of(site("临江市人民政府", ok), site("临江县人民政府", hang)),
                 "{ \"everySeconds\": 3600, \"browserEverySeconds\": 3600, \"timeoutSeconds\": 3 }", "");
 
-        JobRun first = trigger(daemon.lightScheduler(), new JobKey(sites.get(0).key(), Daemon.BROWSER_PROBE));
-        JobRun second = trigger(daemon.lightScheduler(), new JobKey(sites.get(1).key(), Daemon.BROWSER_PROBE));
+        JobRun first = trigger(daemon.lightScheduler(), new JobKey(sites.get(0).key(), JobGroups.BROWSER_PROBE));
+        JobRun second = trigger(daemon.lightScheduler(), new JobKey(sites.get(1).key(), JobGroups.BROWSER_PROBE));
         assertThat(first.await(Duration.ofSeconds(60))).isNull();
         assertThat(second.await(Duration.ofSeconds(60))).isNull();
 
@@ -122,13 +122,13 @@ class DaemonJobsIT {
         results.completeRun("old-run", now.minus(Duration.ofDays(3)).plusSeconds(60),
                 new SiteReport("临江市旧版门户", "9999999999", url, Verdict.FAILED, 40.0, List.of(old)), List.of());
 
-        JobRun audit = trigger(daemon.heavyScheduler(), new JobKey(sites.get(0).key(), Daemon.AUDIT));
+        JobRun audit = trigger(daemon.heavyScheduler(), new JobKey(sites.get(0).key(), JobGroups.AUDIT));
         assertThat(audit.await(Duration.ofSeconds(120))).isNull();
         StoredRun latest = results.latestCompleted(url).orElseThrow();
         assertThat(latest.id()).isNotEqualTo("old-run");
         assertThat(latest.siteName()).isEqualTo("临江市人民政府");
 
-        JobRun circular = trigger(daemon.heavyScheduler(), new JobKey("weekly-circular", Daemon.BATCH));
+        JobRun circular = trigger(daemon.heavyScheduler(), new JobKey("weekly-circular", JobGroups.BATCH));
         assertThat(circular.await(Duration.ofSeconds(60))).isNull();
 
         Path circulars = dir.resolve("out/circulars");
@@ -184,7 +184,7 @@ class DaemonJobsIT {
         messages.save(new SubmittedMessage(url, web.url("/county/ask.html"), "AB12CD34", "【测试】供暖问题", submitted, null));
         messages.save(new SubmittedMessage(url, web.url("/county/ask.html"), "EF56GH78", "【测试】医保办理", submitted, null));
 
-        JobRun followUp = trigger(daemon.heavyScheduler(), new JobKey("follow-up", Daemon.BATCH));
+        JobRun followUp = trigger(daemon.heavyScheduler(), new JobKey("follow-up", JobGroups.BATCH));
         assertThat(followUp.await(Duration.ofSeconds(90))).isNull();
 
         assertThat(messages.all()).extracting(SubmittedMessage::queryCode, SubmittedMessage::answeredAt)
@@ -209,7 +209,7 @@ class DaemonJobsIT {
         results.recordProbe(url, probe(url, now.minus(Duration.ofDays(40))), "test");
         results.recordProbe(url, probe(url, now.minus(Duration.ofDays(2))), "test");
 
-        JobRun retention = trigger(daemon.lightScheduler(), new JobKey("retention", Daemon.BATCH));
+        JobRun retention = trigger(daemon.lightScheduler(), new JobKey("retention", JobGroups.BATCH));
         assertThat(retention.await(Duration.ofSeconds(30))).isNull();
 
         assertThat(results.run("old-completed")).isEmpty();

@@ -1,34 +1,38 @@
 package cn.xunjian.store.jdbc;
 
-import cn.xunjian.internal.RuleFiles;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates and upgrades the schema with versioned SQL files ({@code V1__quartz_tables.sql}, {@code V2__results.sql},
- * …) listed in {@code migrations/index.txt}, one folder per dialect. Applied versions are kept in
- * {@code SCHEMA_VERSION}; each migration and its version row commit together (on PostgreSQL, DDL is transactional;
- * an advisory lock keeps two nodes from migrating at once).
+ * Creates and upgrades the schema with Flyway from the versioned SQL files of the dialect's folder
+ * ({@code migrations/h2/V1__quartz_tables.sql}, {@code V2__results.sql}, …). Flyway keeps the applied versions
+ * with their checksums in {@value #HISTORY_TABLE} and locks that table while it migrates, so two nodes of a cluster
+ * starting together apply each migration once.
+ *
+ * <p>A database created before Flyway has the versions it applied in {@code SCHEMA_VERSION} and no Flyway history:
+ * Flyway is then baselined at that table's highest version and applies only the newer migrations. The legacy table
+ * is left as it is and no longer written.
  */
 public final class Migrations {
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    private static final String BASE = "/cn/xunjian/store/jdbc/migrations/";
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
-    private static final long PG_LOCK_KEY = 0x78756e6a69616eL;
+    /** Flyway's history table (its default name). */
+    public static final String HISTORY_TABLE = "flyway_schema_history";
+    private static final String LOCATION = "classpath:cn/xunjian/store/jdbc/migrations/";
 
-    /** One versioned migration file. */
-    public record Migration(int version, String description, String resource) {
+    /**
+     * One migration Flyway has recorded.
+     *
+     * @param version e.g. {@code "3"}; the baseline row of a legacy database has the legacy version
+     * @param type {@code SQL} for an applied script, {@code BASELINE} for the baseline marker
+     */
+    public record Applied(String version, String description, String type, boolean success) {
     }
 
     private final DataSource dataSource;
@@ -39,104 +43,50 @@ public final class Migrations {
         this.dialect = dialect;
     }
 
-    /** The migrations of this dialect, in version order. */
-    public List<Migration> available() {
-        List<Migration> out = new ArrayList<>();
-        for (String line : read(BASE + "index.txt").split("\n")) {
-            String name = line.strip();
-            if (name.isEmpty() || name.startsWith("#")) {
-                continue;
+    /**
+     * Applies every migration not yet applied; returns the versions applied now, oldest first.
+     *
+     * @throws IllegalStateException when a migration fails or an applied script no longer matches its checksum
+     */
+    public List<String> migrate() {
+        try {
+            MigrateResult result = flyway().migrate();
+            List<String> applied = result.migrations.stream().map(m -> m.version).toList();
+            for (var m : result.migrations) {
+                LOG.info("database schema migrated to V{} ({})", m.version, m.description);
             }
-            Matcher m = NAME.matcher(name);
-            if (!m.matches()) {
-                throw new IllegalStateException("bad migration name in index.txt: " + name);
-            }
-            out.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), BASE + dialect.folder() + "/" + name));
-        }
-        return out;
-    }
-
-    /** Applies every migration not yet applied; returns the versions applied now. */
-    public synchronized List<Integer> migrate() {
-        List<Integer> applied = new ArrayList<>();
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                if (dialect == Dialect.POSTGRESQL) {
-                    s.execute("SELECT pg_advisory_xact_lock(" + PG_LOCK_KEY + ")");
-                }
-                s.execute("CREATE TABLE IF NOT EXISTS SCHEMA_VERSION (VERSION INTEGER NOT NULL PRIMARY KEY, "
-                        + "DESCRIPTION VARCHAR(200) NOT NULL, INSTALLED_AT TIMESTAMP WITH TIME ZONE NOT NULL)");
-            }
-            int current = currentVersion(c);
-            for (Migration m : available()) {
-                if (m.version() <= current) {
-                    continue;
-                }
-                LOG.info("migrating database schema to V{} ({})", m.version(), m.description());
-                try (Statement s = c.createStatement()) {
-                    for (String sql : statements(read(m.resource()))) {
-                        s.execute(sql);
-                    }
-                }
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO SCHEMA_VERSION (VERSION, DESCRIPTION, INSTALLED_AT) VALUES (?, ?, CURRENT_TIMESTAMP)")) {
-                    p.setInt(1, m.version());
-                    p.setString(2, m.description());
-                    p.executeUpdate();
-                }
-                applied.add(m.version());
-            }
-            c.commit();
-        } catch (SQLException e) {
+            return applied;
+        } catch (FlywayException e) {
             throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
         }
-        return applied;
     }
 
-    /** The highest applied version, 0 for an empty database. */
-    public int currentVersion() {
-        try (Connection c = dataSource.getConnection()) {
-            return currentVersion(c);
-        } catch (SQLException e) {
-            return 0;
+    /** What Flyway has recorded as applied, in the order it was applied; empty for a database never migrated. */
+    public List<Applied> applied() {
+        try {
+            return Arrays.stream(flyway().info().applied())
+                    .map(m -> new Applied(m.getVersion() == null ? "" : m.getVersion().getVersion(), m.getDescription(),
+                            m.getType().name(), m.getState().isApplied() && !m.getState().isFailed()))
+                    .toList();
+        } catch (FlywayException e) {
+            throw new IllegalStateException("cannot read the schema history: " + e.getMessage(), e);
         }
     }
 
-    private static int currentVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(VERSION), 0) FROM SCHEMA_VERSION")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    /** Splits a script into statements at semicolons that end a line; drops comment lines. */
-    static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String t = line.strip();
-            if (t.isEmpty() || t.startsWith("--")) {
-                continue;
-            }
-            cur.append(line).append('\n');
-            if (t.endsWith(";")) {
-                String sql = cur.toString().strip();
-                sql = sql.substring(0, sql.length() - 1).strip();
-                if (!sql.toUpperCase(Locale.ROOT).equals("COMMIT")) {
-                    out.add(sql);
-                }
-                cur.setLength(0);
-            }
-        }
-        if (!cur.toString().isBlank()) {
-            out.add(cur.toString().strip());
-        }
-        return out;
-    }
-
-    private static String read(String resource) {
-        return RuleFiles.text(Migrations.class, resource);
+    private Flyway flyway() {
+        Optional<Integer> legacy = LegacySchemaVersion.highest(dataSource);
+        // A schema with tables but no Flyway history is baselined: at the legacy version when the database was
+        // built by the old migrations, else at 0 so that every migration still runs (as it did before Flyway).
+        // A schema that is empty gets no baseline marker at all.
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION + dialect.folder())
+                .failOnMissingLocations(true)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion(legacy.map(String::valueOf).orElse("0"))
+                .baselineDescription(legacy.isPresent() ? LegacySchemaVersion.TABLE + " before Flyway"
+                        : "existing schema")
+                .load();
     }
 }

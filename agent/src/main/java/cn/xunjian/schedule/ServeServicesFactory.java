@@ -1,0 +1,43 @@
+package cn.xunjian.schedule;
+
+import cn.xunjian.alert.AlertEvent;
+import cn.xunjian.audit.AuditSettings;
+import cn.xunjian.check.AvailabilityProbe;
+import cn.xunjian.net.HttpEventListener;
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.store.jdbc.Database;
+import cn.xunjian.store.jdbc.JdbcResultStore;
+import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the services of a schedule on the store's database, with the alerts primed from the last day's probes. */
+final class ServeServicesFactory {
+    private ServeServicesFactory() {
+    }
+
+    static ServeServices create(Schedule schedule, List<ScheduledSite> sites, Database db, Clock clock, String node) {
+        NetworkScope scope = schedule.loopbackOnly() ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY;
+        AuditSettings settings = AuditSettings.standard(scope)
+                .withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds());
+        Map<String, ScheduledSite> byKey = new LinkedHashMap<>();
+        sites.forEach(s -> byKey.put(s.key(), s));
+        HttpStack http = HttpStack.builder(scope).timeout(schedule.probes().timeout())
+                .listener(HttpEventListener.debugLog()).build();
+        ServeServices services = new ServeServices(schedule, byKey, new JdbcResultStore(db.dataSource()),
+                new JdbcSubmittedMessageStore(db.dataSource()),
+                new AvailabilityProbe(http, schedule.probes().timeout(), clock), settings, scope, clock, node,
+                DaemonAlerts.of(schedule, clock), http);
+        Instant since = clock.instant().minus(Duration.ofDays(1));
+        for (ScheduledSite s : sites) {
+            services.alerts().prime(new AlertEvent.Site(s.site().name(), s.site().url()),
+                    services.results().probes(s.site().url(), since, clock.instant()));
+        }
+        return services;
+    }
+}
