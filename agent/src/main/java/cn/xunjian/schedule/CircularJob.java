@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.evidence.FileContent;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
@@ -11,11 +12,14 @@ import cn.xunjian.model.Verdict;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
 import cn.xunjian.store.jdbc.StoredRun;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -55,14 +59,25 @@ public final class CircularJob implements Job {
         }
         Report report = new Report(ShanghaiTime.iso(s.clock()), Summary.of(sites), sites);
         Path dir = s.schedule().outputDir().resolve("circulars").resolve(ShanghaiTime.stamp(s.clock()));
+        Circular circular = Circular.of(report, s.auditSettings().catalogue(), CircularTemplate.standard());
+        CircularWriter circularWriter = new CircularWriter();
         try {
             Files.createDirectories(dir);
-            new ReportJsonWriter().write(report, dir);
-            new ReportHtmlWriter(s.auditSettings().catalogue()).write(report, dir);
-            new CircularWriter().write(Circular.of(report, s.auditSettings().catalogue(), CircularTemplate.standard()), dir);
+            write(dir, ReportJsonWriter.FILE, out -> new ReportJsonWriter().write(report, out));
+            write(dir, ReportHtmlWriter.FILE,
+                    out -> new ReportHtmlWriter(s.auditSettings().catalogue()).write(report, Map.of(), dir, out));
+            write(dir, CircularWriter.MARKDOWN, out -> circularWriter.writeMarkdown(circular, out));
+            write(dir, CircularWriter.HTML, out -> circularWriter.writeHtml(circular, out));
         } catch (IOException e) {
             throw new JobExecutionException("cannot write circular into " + dir, e);
         }
         return dir;
+    }
+
+    /** The circular's files are a summary of stored runs, not evidence: they get no manifest. */
+    private static void write(Path dir, String name, FileContent content) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+            content.writeTo(out);
+        }
     }
 }
