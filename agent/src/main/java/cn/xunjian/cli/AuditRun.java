@@ -62,7 +62,7 @@ final class AuditRun {
 
                 @Override
                 public void siteFinished(SiteReport report) {
-                    stdout.printf("      %s：%s%n", report.name(), report.verdict());
+                    stdout.printf("      %s：%s%n", report.name(), report.verdict().label());
                 }
             });
             List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report, settings.catalogue());

@@ -23,7 +23,7 @@ final class SummaryTable {
         out.println("-----+----------+------+------+----------------");
         int i = 1;
         for (SiteReport site : report.sites()) {
-            out.printf(Locale.ROOT, "%d | %s | %s | %s | %s%n", i++, site.name(), site.verdict(),
+            out.printf(Locale.ROOT, "%d | %s | %s | %s | %s%n", i++, site.name(), site.verdict().label(),
                     site.score() == null ? "否决" : String.format(Locale.ROOT, "%.2f", site.score()), byIndicator(site));
         }
         Summary sites = report.summary();
