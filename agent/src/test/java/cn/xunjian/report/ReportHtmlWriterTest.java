@@ -1,6 +1,7 @@
 package cn.xunjian.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xunjian.model.AccountVerdict;
 import cn.xunjian.model.CheckResult;
@@ -12,6 +13,7 @@ import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.testing.StaticAuditPage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,5 +154,26 @@ class ReportHtmlWriterTest {
         assertThat(doc.select("[src]").eachAttr("src")).allSatisfy(src -> assertThat(src).startsWith("data:"));
         assertThat(doc.select("link, script")).isEmpty();
         assertThat(doc.select("style")).isNotEmpty();
+    }
+
+    @Test
+    void aDiskThatFillsUpWhileTheReportIsWrittenIsAnIoException() {
+        List<Finding> many = java.util.stream.IntStream.range(0, 400)
+                .mapToObj(i -> f("W-D1", "link.broken", Severity.DEDUCT, "链接无法打开：HTTP 404 第" + i + "个")).toList();
+        SiteReport site = new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", Verdict.PASSED, 90.0, many);
+        Report report = new Report("2026-11-22T02:00:00+08:00", Summary.of(List.of(site)), List.of(site));
+        OutputStream full = new OutputStream() {
+            private int written;
+
+            @Override
+            public void write(int b) throws IOException {
+                if (++written > 20_000) {
+                    throw new IOException("磁盘已满");
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new ReportHtmlWriter(catalogue).write(report, Map.of(), run, full))
+                .isInstanceOf(IOException.class).hasMessage("磁盘已满");
     }
 }
