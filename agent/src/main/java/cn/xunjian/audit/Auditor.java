@@ -114,17 +114,22 @@ public final class Auditor {
             }
         }
         Report report = new Report(generatedAt, Summary.of(reports), reports);
-        new ReportJsonWriter().write(report, runDir);
-        store.recordReport(ReportJsonWriter.FILE);
-        new ReportHtmlWriter(settings.catalogue()).write(report, runDir, histories);
-        store.recordReport(ReportHtmlWriter.FILE);
-        new CircularWriter().write(Circular.of(report, settings.catalogue(), CircularTemplate.standard()), runDir);
-        store.recordReport(CircularWriter.MARKDOWN);
-        store.recordReport(CircularWriter.HTML);
-        new FindingsCsvWriter(settings.catalogue()).write(report, runDir);
-        store.recordReport(FindingsCsvWriter.FILE);
-        store.writeManifest();
+        writeOutputs(report, histories, store);
         return report;
+    }
+
+    /** Writes each output once, through the store, which hashes it for the manifest as it is written. */
+    private void writeOutputs(Report report, Map<String, SiteHistory> histories, EvidenceStore store)
+            throws IOException {
+        Circular circular = Circular.of(report, settings.catalogue(), CircularTemplate.standard());
+        CircularWriter circularWriter = new CircularWriter();
+        store.writeReport(ReportJsonWriter.FILE, out -> new ReportJsonWriter().write(report, out));
+        store.writeReport(ReportHtmlWriter.FILE,
+                out -> new ReportHtmlWriter(settings.catalogue()).write(report, histories, store.runDir(), out));
+        store.writeReport(CircularWriter.MARKDOWN, out -> circularWriter.writeMarkdown(circular, out));
+        store.writeReport(CircularWriter.HTML, out -> circularWriter.writeHtml(circular, out));
+        store.writeReport(FindingsCsvWriter.FILE, out -> new FindingsCsvWriter(settings.catalogue()).write(report, out));
+        store.writeManifest();
     }
 
     /** Told as each site starts and ends, for progress output. */

@@ -5,7 +5,9 @@ import cn.xunjian.model.Evidence;
 import cn.xunjian.internal.AgentVersion;
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.ShanghaiTime;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +16,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes evidence files of one run under its directory and remembers each file's hash for manifest.json.
- * File names are deterministic: {@code <site>/<NN>-<name>.<ext>} with a per-site counter. Thread-safe.
+ * Writes the evidence and report files of one run under its directory, hashing each as it is written, and
+ * remembers each file's hash and size for manifest.json. Evidence file names are deterministic:
+ * {@code <site>/<NN>-<name>.<ext>} with a per-site counter. Thread-safe.
  */
 public final class EvidenceStore {
     public static final String MANIFEST = "manifest.json";
@@ -43,29 +47,46 @@ public final class EvidenceStore {
     }
 
     /** Saves one evidence file and returns its reference for a finding. */
-    public synchronized Evidence save(String site, String name, String ext, byte[] data, String type, String url) {
-        int n = counters.merge(site, 1, Integer::sum);
-        String rel = site + "/" + String.format(java.util.Locale.ROOT, "%03d", n) + "-" + safe(name) + "." + ext;
-        Path file = runDir.resolve(rel);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write evidence " + file, e);
+    public Evidence save(String site, String name, String ext, byte[] data, String type, String url) {
+        String rel;
+        synchronized (this) {
+            int n = counters.merge(site, 1, Integer::sum);
+            rel = site + "/" + String.format(Locale.ROOT, "%03d", n) + "-" + safe(name) + "." + ext;
         }
-        String sha = Sha256.of(data);
-        entries.add(new ManifestEntry(rel, sha, data.length, type, url == null ? "" : url, ShanghaiTime.iso(clock)));
-        return new Evidence(type, rel, sha);
+        try {
+            ManifestEntry entry = write(rel, out -> out.write(data), type, url == null ? "" : url);
+            return new Evidence(type, rel, entry.sha256());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write evidence " + runDir.resolve(rel), e);
+        }
     }
 
-    /** Records a report file written by someone else into the run directory. */
-    public synchronized void recordReport(String rel) {
+    /**
+     * Writes one report file (report.json, report.html…) into the run directory, hashing it as it is written, and
+     * lists it in the manifest.
+     *
+     * @param rel the file's path relative to the run directory
+     */
+    public Path writeReport(String rel, FileContent content) throws IOException {
+        write(rel, content, "report", "");
+        return runDir.resolve(rel);
+    }
+
+    private ManifestEntry write(String rel, FileContent content, String type, String url) throws IOException {
         Path file = runDir.resolve(rel);
-        try {
-            entries.add(new ManifestEntry(rel, Sha256.of(file), Files.size(file), "report", "", ShanghaiTime.iso(clock)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot hash " + file, e);
+        Files.createDirectories(file.getParent());
+        HashingOutputStream hashing;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            hashing = new HashingOutputStream(out);
+            content.writeTo(hashing);
+            hashing.flush();
         }
+        ManifestEntry entry = new ManifestEntry(rel, hashing.sha256(), hashing.size(), type, url,
+                ShanghaiTime.iso(clock));
+        synchronized (this) {
+            entries.add(entry);
+        }
+        return entry;
     }
 
     /** Writes manifest.json with every file recorded so far, sorted by path. */

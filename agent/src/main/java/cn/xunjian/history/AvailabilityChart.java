@@ -1,44 +1,76 @@
 package cn.xunjian.history;
 
-import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.internal.HtmlTemplates;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A site's probes over a window as an inline SVG (a string for {@code report.html}, no external assets): one
- * green dot per successful probe at its response time, one red mark ({@code class="fail"}) per failed probe in
- * the band above the plot, a dashed line at the timeout, and Chinese axis labels in a CJK font stack.
+ * A site's probes over a window, laid out for the inline SVG of {@code report.html} ({@code history/chart.jte}, no
+ * external assets): one green dot per successful probe at its response time, one red mark ({@code class="fail"})
+ * per failed probe in the band above the plot, a dashed line at the timeout, and Chinese axis labels in a CJK font
+ * stack. Coordinates are the SVG's user units, rounded to a tenth.
+ *
+ * @param caption what the chart shows, also its accessible name
+ * @param timeoutSeconds where the timeout line is drawn
+ * @param timeoutY the height of the timeout line
+ * @param timeoutLabelY the height of the timeout line's label
+ * @param ticks the labels of the time axis
+ * @param days the days of the window: a grid line at each day's start, a label at its noon
+ * @param marks one per drawn probe
  */
-public final class AvailabilityChart {
+public record AvailabilityChart(String caption, int timeoutSeconds, double timeoutY, double timeoutLabelY,
+                                List<Tick> ticks, List<Day> days, List<Mark> marks) {
+    public static final String FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',"
+            + "'WenQuanYi Micro Hei',sans-serif";
+    public static final int WIDTH = 760;
+    public static final int HEIGHT = 230;
+    public static final int LEFT = 56;
+    public static final int RIGHT = 744;
+    public static final int FAIL_TOP = 30;
+    public static final int FAIL_BOTTOM = 44;
+    public static final int PLOT_TOP = 52;
+    public static final int PLOT_BOTTOM = 190;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日", Locale.ROOT);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm", Locale.ROOT);
-    private static final String FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',"
-            + "'WenQuanYi Micro Hei',sans-serif";
-    private static final int WIDTH = 760;
-    private static final int HEIGHT = 230;
-    private static final double LEFT = 56;
-    private static final double RIGHT = 744;
-    private static final double FAIL_TOP = 30;
-    private static final double FAIL_BOTTOM = 44;
-    private static final double PLOT_TOP = 52;
-    private static final double PLOT_BOTTOM = 190;
 
-    private AvailabilityChart() {
+    public AvailabilityChart {
+        ticks = List.copyOf(ticks);
+        days = List.copyOf(days);
+        marks = List.copyOf(marks);
+    }
+
+    /** A label of the time axis, e.g. 5秒, standing on {@code labelY}. */
+    public record Tick(int seconds, double labelY) {
+    }
+
+    /**
+     * One day of the window.
+     *
+     * @param lineX where the day starts; null for the first day, whose start is the plot's edge
+     * @param labelX where its label stands (noon); null when noon falls outside the plot
+     */
+    public record Day(String label, Double lineX, Double labelX) {
+    }
+
+    /** One probe: a failed one as a red mark in the band above the plot, a successful one as a dot. */
+    public record Mark(boolean failed, double x, double y, String title) {
     }
 
     /** The probes of a judged week, drawn over that week's days. */
-    public static String svg(List<ProbeRecord> probes, AvailabilityWeek week, IndicatorCatalogue catalogue) {
+    public static AvailabilityChart of(List<ProbeRecord> probes, AvailabilityWeek week, IndicatorCatalogue catalogue) {
         ZonedDateTime start = week.from().atStartOfDay(ShanghaiTime.ZONE);
         ZonedDateTime end = week.to().plusDays(1).atStartOfDay(ShanghaiTime.ZONE);
-        return svg(probes, start, end, catalogue.availability().timeoutSeconds(),
+        return of(probes, start, end, catalogue.availability().timeoutSeconds(),
                 WeeklyRules.standard().chartMaxSeconds());
     }
 
@@ -48,109 +80,60 @@ public final class AvailabilityChart {
      * @param timeoutSeconds where the timeout line is drawn
      * @param maxSeconds the top of the time axis; slower successful probes are drawn at the top
      */
-    public static String svg(List<ProbeRecord> probes, ZonedDateTime start, ZonedDateTime end, int timeoutSeconds,
-                             int maxSeconds) {
+    public static AvailabilityChart of(List<ProbeRecord> probes, ZonedDateTime start, ZonedDateTime end,
+                                       int timeoutSeconds, int maxSeconds) {
         long span = Math.max(1, Duration.between(start, end).toMillis());
-        StringBuilder marks = new StringBuilder();
-        int drawn = 0;
+        List<Mark> marks = new ArrayList<>();
         int failed = 0;
         for (ProbeRecord p : probes) {
             Optional<Instant> at = ProbeTimes.instant(p);
             if (at.isEmpty() || at.get().isBefore(start.toInstant()) || !at.get().isBefore(end.toInstant())) {
                 continue;
             }
-            drawn++;
-            double x = LEFT + (RIGHT - LEFT) * Duration.between(start.toInstant(), at.get()).toMillis() / span;
+            double x = LEFT + (RIGHT - LEFT) * (double) Duration.between(start.toInstant(), at.get()).toMillis() / span;
             String when = TIME.format(at.get().atZone(ShanghaiTime.ZONE));
             if (ProbeTimes.failed(p, timeoutSeconds)) {
                 failed++;
                 String why = p.reason().isBlank() ? "超过" + timeoutSeconds + "秒" : p.reason();
-                marks.append(String.format(Locale.ROOT,
-                        "<rect class=\"fail\" x=\"%.1f\" y=\"%.1f\" width=\"3\" height=\"%.1f\" fill=\"#d93025\">"
-                                + "<title>%s 失败：%s</title></rect>%n",
-                        x - 1.5, FAIL_TOP, FAIL_BOTTOM - FAIL_TOP, escape(when), escape(why)));
+                marks.add(new Mark(true, tenth(x - 1.5), FAIL_TOP, when + " 失败：" + printable(why)));
             } else {
                 double y = y(Math.min(p.millis() / 1000.0, maxSeconds), maxSeconds);
-                marks.append(String.format(Locale.ROOT,
-                        "<circle class=\"ok\" cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" fill=\"#1e8e3e\">"
-                                + "<title>%s %.1f秒</title></circle>%n",
-                        x, y, escape(when), p.millis() / 1000.0));
+                marks.add(new Mark(false, tenth(x), tenth(y),
+                        String.format(Locale.ROOT, "%s %.1f秒", when, p.millis() / 1000.0)));
             }
         }
-        String caption = String.format(Locale.ROOT, "首页可用性：%s至%s 共探测%d次，失败%d次", DAY.format(start),
-                DAY.format(end.minusNanos(1)), drawn, failed);
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"availability-chart\" viewBox=\"0 0 %d %d\" "
-                        + "width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\" font-family=\"%s\" "
-                        + "font-size=\"11\">%n", WIDTH, HEIGHT, WIDTH, HEIGHT, escape(caption), FONT));
-        svg.append(String.format(Locale.ROOT, "<title>%s</title>%n", escape(caption)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"16\" font-size=\"13\" fill=\"#202124\">%s</text>%n",
-                LEFT, escape(caption)));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#d93025\">失败</text>%n",
-                LEFT - 6, FAIL_BOTTOM - 3));
-        svg.append(String.format(Locale.ROOT,
-                "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" fill=\"#fafafa\" stroke=\"#dadce0\"/>%n",
-                LEFT, PLOT_TOP, RIGHT - LEFT, PLOT_BOTTOM - PLOT_TOP));
+        List<Tick> ticks = new ArrayList<>();
         for (int s = 0; s <= maxSeconds; s += 5) {
-            svg.append(String.format(Locale.ROOT,
-                    "<text class=\"y-label\" x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#5f6368\">%d秒</text>%n",
-                    LEFT - 6, y(s, maxSeconds) + 4, s));
+            ticks.add(new Tick(s, tenth(y(s, maxSeconds) + 4)));
         }
+        List<Day> days = new ArrayList<>();
         for (LocalDate d = start.toLocalDate(); d.atStartOfDay(ShanghaiTime.ZONE).isBefore(end); d = d.plusDays(1)) {
             ZonedDateTime dayStart = d.atStartOfDay(ShanghaiTime.ZONE);
-            double x = LEFT + (RIGHT - LEFT) * Duration.between(start, dayStart).toMillis() / span;
-            double mid = LEFT + (RIGHT - LEFT) * Duration.between(start, dayStart.plusHours(12)).toMillis() / span;
-            if (x > LEFT) {
-                svg.append(String.format(Locale.ROOT,
-                        "<line x1=\"%.1f\" y1=\"%.0f\" x2=\"%.1f\" y2=\"%.0f\" stroke=\"#e8eaed\"/>%n",
-                        x, FAIL_TOP, x, PLOT_BOTTOM));
-            }
-            if (mid > LEFT && mid < RIGHT) {
-                svg.append(String.format(Locale.ROOT,
-                        "<text class=\"x-label\" x=\"%.1f\" y=\"%.0f\" text-anchor=\"middle\" fill=\"#5f6368\">%s</text>%n",
-                        mid, PLOT_BOTTOM + 16, DAY.format(d)));
-            }
+            double x = LEFT + (RIGHT - LEFT) * (double) Duration.between(start, dayStart).toMillis() / span;
+            double mid = LEFT + (RIGHT - LEFT) * (double) Duration.between(start, dayStart.plusHours(12)).toMillis() / span;
+            days.add(new Day(DAY.format(d), x > LEFT ? tenth(x) : null, mid > LEFT && mid < RIGHT ? tenth(mid) : null));
         }
-        double limit = y(Math.min(timeoutSeconds, maxSeconds), maxSeconds);
-        svg.append(String.format(Locale.ROOT,
-                "<line class=\"timeout\" x1=\"%.0f\" y1=\"%.1f\" x2=\"%.0f\" y2=\"%.1f\" stroke=\"#d93025\" "
-                        + "stroke-dasharray=\"4 3\"/>%n", LEFT, limit, RIGHT, limit));
-        svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.0f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#d93025\">%d秒未打开即失败</text>%n",
-                RIGHT - 4, limit - 4, timeoutSeconds));
-        svg.append(marks);
-        svg.append(String.format(Locale.ROOT,
-                "<text x=\"%.0f\" y=\"%d\" fill=\"#5f6368\">纵轴：首页响应时间；横轴：日期（北京时间）</text>%n",
-                LEFT, HEIGHT - 6));
-        svg.append("</svg>");
-        return svg.toString();
+        String caption = String.format(Locale.ROOT, "首页可用性：%s至%s 共探测%d次，失败%d次", DAY.format(start),
+                DAY.format(end.minusNanos(1)), marks.size(), failed);
+        double timeoutY = y(Math.min(timeoutSeconds, maxSeconds), maxSeconds);
+        return new AvailabilityChart(caption, timeoutSeconds, tenth(timeoutY), tenth(timeoutY - 4), ticks, days, marks);
+    }
+
+    /** The chart as a standalone SVG document. */
+    public String svg() {
+        return HtmlTemplates.render("history/chart.jte", this);
     }
 
     private static double y(double seconds, int maxSeconds) {
         return PLOT_BOTTOM - (PLOT_BOTTOM - PLOT_TOP) * seconds / maxSeconds;
     }
 
-    private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> {
-                    // Control characters are not allowed in XML 1.0; a reason copied from an exception may hold one.
-                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                        out.append(' ');
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
+    private static double tenth(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    /** XML 1.0 allows no control characters, and the SVG is also read as XML; a reason copied from an exception may hold one. */
+    private static String printable(String text) {
+        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]", " ");
     }
 }

@@ -4,7 +4,9 @@ import cn.xunjian.check.AvailabilityCheck;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * W-V2 judged over the last full days of stored probes of one site.
@@ -29,6 +31,12 @@ public record AvailabilityWeek(String url, LocalDate from, LocalDate to, List<Da
 
     /** Probes of one day. */
     public record DayCount(LocalDate day, int probes, int failures) {
+        private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("M月d日", Locale.ROOT);
+
+        /** The day as reports head it, e.g. 11月15日. */
+        public String label() {
+            return LABEL.format(day);
+        }
     }
 
     /**

@@ -13,11 +13,11 @@ import java.util.Optional;
  * Everything the report shows about a site's past: the W-V2 week, the forecast, the chart, and how this run's
  * findings compare with the previous run's.
  *
- * @param chartSvg the inline SVG of {@link AvailabilityChart}
+ * @param chart the probes of the week as the report's chart
  * @param changes the finding diff; empty when there was no previous run
  * @param comparedWithPrevious whether a previous run existed
  */
-public record SiteHistory(AvailabilityWeek week, AvailabilityForecast forecast, String chartSvg,
+public record SiteHistory(AvailabilityWeek week, AvailabilityForecast forecast, AvailabilityChart chart,
                           List<FindingChange> changes, boolean comparedWithPrevious) {
     public SiteHistory {
         changes = List.copyOf(changes);
@@ -38,9 +38,9 @@ public record SiteHistory(AvailabilityWeek week, AvailabilityForecast forecast, 
     public static SiteHistory of(AvailabilityWeek week, List<ProbeRecord> probes, List<Finding> previous,
                                  List<Finding> current, Clock clock, IndicatorCatalogue catalogue) {
         AvailabilityForecast forecast = WeeklyAvailability.forecast(probes, clock, catalogue);
-        String svg = AvailabilityChart.svg(probes, week, catalogue);
+        AvailabilityChart chart = AvailabilityChart.of(probes, week, catalogue);
         List<FindingChange> changes = previous == null ? List.of() : FindingDiff.diff(previous, current);
-        return new SiteHistory(week, forecast, svg, changes, previous != null);
+        return new SiteHistory(week, forecast, chart, changes, previous != null);
     }
 
     /** How a finding of this run compares with the previous run (by identity of the finding object). */

@@ -4,9 +4,8 @@ import cn.xunjian.model.Finding;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,7 +22,8 @@ public final class FindingsCsvWriter {
         this.catalogue = catalogue;
     }
 
-    public void write(Report report, Path runDir) throws IOException {
+    /** Writes the findings as UTF-8 CSV; {@code out} is left open. */
+    public void write(Report report, OutputStream out) throws IOException {
         StringBuilder csv = new StringBuilder("\uFEFF");
         row(csv, HEADER);
         for (SiteReport site : report.sites()) {
@@ -35,7 +35,7 @@ public final class FindingsCsvWriter {
                         score, f.indicator(), name, f.kind(), f.severity().label(), f.url(), f.message(), evidence));
             }
         }
-        Files.writeString(runDir.resolve(FILE), csv, StandardCharsets.UTF_8);
+        out.write(csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static void row(StringBuilder csv, List<String> cells) {

@@ -1,16 +1,16 @@
 package cn.xunjian.report;
 
 import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 
 /** Writes report.json. */
 public final class ReportJsonWriter {
     public static final String FILE = "report.json";
 
-    public Path write(Report report, Path runDir) throws IOException {
-        Path file = runDir.resolve(FILE);
-        Json.mapper().writeValue(file.toFile(), report);
-        return file;
+    /** Writes the report as UTF-8 JSON; {@code out} is left open. */
+    public void write(Report report, OutputStream out) throws IOException {
+        Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, report);
     }
 }

@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.evidence.FileContent;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
@@ -13,13 +14,16 @@ import cn.xunjian.report.Summary;
 import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.StoredRun;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -73,14 +77,25 @@ public final class CircularJob implements Job {
         }
         Report report = new Report(ShanghaiTime.iso(clock), Summary.of(reported), reported);
         Path dir = outputDir.resolve("circulars").resolve(ShanghaiTime.stamp(clock));
+        Circular circular = Circular.of(report, catalogue, CircularTemplate.standard());
+        CircularWriter circularWriter = new CircularWriter();
         try {
             Files.createDirectories(dir);
-            new ReportJsonWriter().write(report, dir);
-            new ReportHtmlWriter(catalogue).write(report, dir);
-            new CircularWriter().write(Circular.of(report, catalogue, CircularTemplate.standard()), dir);
+            write(dir, ReportJsonWriter.FILE, out -> new ReportJsonWriter().write(report, out));
+            write(dir, ReportHtmlWriter.FILE,
+                    out -> new ReportHtmlWriter(catalogue).write(report, Map.of(), dir, out));
+            write(dir, CircularWriter.MARKDOWN, out -> circularWriter.writeMarkdown(circular, out));
+            write(dir, CircularWriter.HTML, out -> circularWriter.writeHtml(circular, out));
         } catch (IOException e) {
             throw new JobExecutionException("cannot write circular into " + dir, e);
         }
         return dir;
+    }
+
+    /** The circular's files are a summary of stored runs, not evidence: they get no manifest. */
+    private static void write(Path dir, String name, FileContent content) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)))) {
+            content.writeTo(out);
+        }
     }
 }

@@ -45,7 +45,7 @@ class AvailabilityChartTest {
         ZonedDateTime today = LocalDate.of(2026, 11, 22).atStartOfDay(ShanghaiTime.ZONE);
         probes.add(Probes.failed(today.plusHours(1)));
         AvailabilityWeek week = WeeklyAvailability.judge(probes, Probes.CLOCK, CATALOGUE);
-        Document doc = parse(AvailabilityChart.svg(probes, week, CATALOGUE));
+        Document doc = parse(AvailabilityChart.of(probes, week, CATALOGUE).svg());
         assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
         assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2000/svg");
         assertThat(byClass(doc, "fail")).hasSize(9)
@@ -58,7 +58,7 @@ class AvailabilityChartTest {
     void axisLabelsAreChineseDaysAndSeconds() throws Exception {
         List<ProbeRecord> probes = Probes.days(MONDAY, 7, 20);
         AvailabilityWeek week = WeeklyAvailability.judge(probes, Probes.CLOCK, CATALOGUE);
-        String svg = AvailabilityChart.svg(probes, week, CATALOGUE);
+        String svg = AvailabilityChart.of(probes, week, CATALOGUE).svg();
         Document doc = parse(svg);
         assertThat(byClass(doc, "x-label")).extracting(Element::getTextContent)
                 .containsExactly("11月15日", "11月16日", "11月17日", "11月18日", "11月19日", "11月20日", "11月21日");
@@ -73,7 +73,7 @@ class AvailabilityChartTest {
         ProbeRecord odd = new ProbeRecord("http", Probes.URL, 0, 10, false, "网络错误：<b>\"x\" & 'y'\u0001</b>",
                 Probes.ok(at, 1).at());
         AvailabilityWeek week = WeeklyAvailability.judge(List.of(odd), Probes.CLOCK, CATALOGUE);
-        Document doc = parse(AvailabilityChart.svg(List.of(odd), week, CATALOGUE));
+        Document doc = parse(AvailabilityChart.of(List.of(odd), week, CATALOGUE).svg());
         assertThat(byClass(doc, "fail")).singleElement()
                 .satisfies(e -> assertThat(e.getTextContent()).contains("<b>\"x\" & 'y'"));
     }

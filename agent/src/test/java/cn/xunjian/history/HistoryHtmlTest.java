@@ -2,6 +2,7 @@ package cn.xunjian.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xunjian.internal.HtmlTemplates;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.model.Severity;
@@ -13,8 +14,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+/** The history section of report.html, {@code history/section.jte}. */
 class HistoryHtmlTest {
     private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.standard();
+
+    private static String section(SiteHistory history) {
+        return HtmlTemplates.render("history/section.jte", history);
+    }
 
     @Test
     void theSectionShowsTheWeekTheThinDaysTheChartAndTheComparison() {
@@ -25,7 +31,7 @@ class HistoryHtmlTest {
         Finding added = new Finding("W-V3", "home.stale", Severity.VETO, "http://a/", "首页20天未更新", List.of());
         SiteHistory history = SiteHistory.of(probes, List.of(kept, gone), List.of(kept, added), Probes.CLOCK, CATALOGUE);
 
-        Document doc = Jsoup.parse(HistoryHtml.section(history));
+        Document doc = Jsoup.parse(section(history));
         assertThat(doc.select(".history h3").first().text()).contains("样本不足");
         assertThat(doc.select("td.thin")).singleElement().satisfies(td -> assertThat(td.text()).isEqualTo("5"));
         assertThat(doc.select("svg .fail")).hasSize(2);
@@ -40,6 +46,6 @@ class HistoryHtmlTest {
     void aFirstRunSaysThereIsNothingToCompare() {
         SiteHistory history = SiteHistory.of(List.of(), null, List.of(), Probes.CLOCK, CATALOGUE);
         assertThat(history.comparedWithPrevious()).isFalse();
-        assertThat(Jsoup.parse(HistoryHtml.section(history)).select("p.changes").text()).contains("首次检查");
+        assertThat(Jsoup.parse(section(history)).select("p.changes").text()).contains("首次检查");
     }
 }

@@ -11,6 +11,7 @@ import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,15 @@ class CircularTest {
         return new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
     }
 
+    private void write(Circular c) throws IOException {
+        CircularWriter writer = new CircularWriter();
+        try (OutputStream md = Files.newOutputStream(dir.resolve(CircularWriter.MARKDOWN));
+             OutputStream html = Files.newOutputStream(dir.resolve(CircularWriter.HTML))) {
+            writer.writeMarkdown(c, md);
+            writer.writeHtml(c, html);
+        }
+    }
+
     @Test
     void totalsNameThePassRateAndTheFailedSites() {
         Circular c = Circular.of(report(), catalogue, CircularTemplate.standard());
@@ -62,7 +72,7 @@ class CircularTest {
 
     @Test
     void markdownAndHtmlCarryTheAnnexTable() throws IOException {
-        new CircularWriter().write(Circular.of(report(), catalogue, CircularTemplate.standard()), dir);
+        write(Circular.of(report(), catalogue, CircularTemplate.standard()));
         String md = Files.readString(dir.resolve("circular.md"), StandardCharsets.UTF_8);
         assertThat(md).startsWith("# 关于2026年第四季度政府网站检查情况的通报")
                 .contains("## 一、总体情况").contains("## 二、存在的主要问题")
@@ -75,7 +85,9 @@ class CircularTest {
 
     @Test
     void csvQuotesCellsAndStartsWithABom() throws IOException {
-        new FindingsCsvWriter(catalogue).write(report(), dir);
+        try (OutputStream out = Files.newOutputStream(dir.resolve(FindingsCsvWriter.FILE))) {
+            new FindingsCsvWriter(catalogue).write(report(), out);
+        }
         String csv = Files.readString(dir.resolve("findings.csv"), StandardCharsets.UTF_8);
         assertThat(csv).startsWith("\uFEFF网站名称,网站标识码,网址,结论,得分,指标,指标名称,问题类型,严重程度,页面或链接,说明,证据\r\n");
         assertThat(csv.lines()).hasSize(7);
@@ -110,7 +122,7 @@ class CircularTest {
             assertThat(row.owner()).isEqualTo("临江县人民政府");
             assertThat(row.problems()).startsWith("内容不更新：超过两周未更新");
         });
-        new CircularWriter().write(c, dir);
+        write(c);
         String md = Files.readString(dir.resolve("circular.md"), StandardCharsets.UTF_8);
         assertThat(md).contains("## 附件2　检查发现不合格的政务新媒体").contains("| 1 | 临江文旅 | 临江县人民政府 |")
                 .contains("政务新媒体内容不更新（单项否决）。“临江文旅”（临江县人民政府）存在此类问题。");
