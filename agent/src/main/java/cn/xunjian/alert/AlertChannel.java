@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 /** Where alerts go: a robot or webhook that takes one HTTP POST per event. */
-public sealed interface AlertChannel permits DingTalkRobot, WeComRobot, JsonWebhook {
+sealed interface AlertChannel permits DingTalkRobot, WeComRobot, JsonWebhook {
 
     /** A name for logs; never contains the secret or the robot's access token. */
     String name();

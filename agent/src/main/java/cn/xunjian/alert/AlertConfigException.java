@@ -3,7 +3,7 @@ package cn.xunjian.alert;
 import java.util.Locale;
 
 /** An alert file that cannot be used; the message names the source, the field and, when known, the line. */
-public final class AlertConfigException extends RuntimeException {
+final class AlertConfigException extends RuntimeException {
     private final String field;
 
     public AlertConfigException(String source, String field, int line, String problem) {

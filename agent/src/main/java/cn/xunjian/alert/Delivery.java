@@ -8,5 +8,5 @@ package cn.xunjian.alert;
  * @param attempts how many POSTs were made
  * @param detail the last status and body excerpt, or the last error
  */
-public record Delivery(String channel, String type, boolean delivered, int attempts, String detail) {
+record Delivery(String channel, String type, boolean delivered, int attempts, String detail) {
 }

@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @param secret the robot's 加签 secret ({@code SEC…}), or null/blank when the robot uses keywords or IP lists
  */
-public record DingTalkRobot(String url, String secret, Clock clock, int maxTextBytes) implements AlertChannel {
+record DingTalkRobot(String url, String secret, Clock clock, int maxTextBytes) implements AlertChannel {
 
     public DingTalkRobot(String url, String secret, Clock clock) {
         this(url, secret, clock, AlertDefaults.standard().dingtalkMaxTextBytes());

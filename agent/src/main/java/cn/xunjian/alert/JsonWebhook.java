@@ -11,7 +11,7 @@ import java.time.Duration;
  * {@code {"type","site":{"name","url"},"title","text","sentAt", …event fields}} where the event fields are
  * {@code finding} (new-veto), {@code failures, since, reason} (probe-streak) or {@code downtimeSeconds} (recovered).
  */
-public record JsonWebhook(String url, Clock clock) implements AlertChannel {
+record JsonWebhook(String url, Clock clock) implements AlertChannel {
 
     @Override
     public String name() {

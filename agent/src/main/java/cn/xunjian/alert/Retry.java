@@ -7,7 +7,7 @@ import java.time.Duration;
  * How often a webhook delivery is tried: at most {@code maxAttempts} times, waiting
  * {@code initialBackoffMillis × 2^(n−1)} (capped at {@code maxBackoffMillis}) after the n-th failed attempt.
  */
-public record Retry(int maxAttempts, long initialBackoffMillis, long maxBackoffMillis) implements RetryPolicy {
+record Retry(int maxAttempts, long initialBackoffMillis, long maxBackoffMillis) implements RetryPolicy {
     public Retry {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Waits between delivery attempts; tests pass one that records instead of waiting. */
 @FunctionalInterface
-public interface Sleeper {
+interface Sleeper {
     Sleeper REAL = d -> Thread.sleep(d.toMillis());
 
     void sleep(Duration duration) throws InterruptedException;

@@ -8,7 +8,7 @@ import java.time.Duration;
  * A WeCom (企业微信) group robot ({@code https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…}): a markdown
  * message, cut to the robot's 4,096-byte content limit.
  */
-public record WeComRobot(String url, int maxContentBytes) implements AlertChannel {
+record WeComRobot(String url, int maxContentBytes) implements AlertChannel {
 
     public WeComRobot(String url) {
         this(url, AlertDefaults.standard().wecomMaxContentBytes());

@@ -1,7 +1,7 @@
 package cn.xunjian.check;
 
 /** Where a check looks, which is also when it runs: home page first, then the crawl, then the whole site. */
-public enum Scope {
+enum Scope {
     /** The home page as rendered in the browser, once per site. */
     HOME_PAGE,
     /** The HTML of every page the crawl fetched. */

@@ -1,7 +1,7 @@
 package cn.xunjian.cli;
 
 /** The exit codes of the contract in DESIGN.md, mapped in one place. */
-public final class ExitCodes {
+final class ExitCodes {
     /** Ran, and every site is 合格 (for verify: evidence intact). */
     public static final int OK = 0;
     /** Ran, and some site is 不合格 (for verify: evidence changed or missing). */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param parent the name of the top-level column it belongs to, or null for a top-level (一级) column
  * @param source where it was discovered
  */
-public record Column(String name, String url, String parent, Source source) {
+record Column(String name, String url, String parent, Source source) {
     /** Where a column was discovered. */
     public enum Source { NAV, MORE_LINK, SITEMAP, CHANNEL_PAGE }
 

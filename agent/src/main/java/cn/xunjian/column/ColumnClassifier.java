@@ -8,7 +8,7 @@ import java.util.Optional;
  * 通知公告/政策文件 6 months, 人事/规划计划 1 year), by the keywords of {@code column-rules.json}; the first class
  * whose keyword occurs in the name wins. Columns of no class are not judged for staleness.
  */
-public final class ColumnClassifier {
+final class ColumnClassifier {
     private final ColumnRules rules;
 
     public ColumnClassifier(ColumnRules rules) {

@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
  * (links under a heading are sub-columns of it), and the "更多" blocks of top-level channel pages that are not
  * themselves lists. Links to other sites, attachments and entries such as 首页 are not columns.
  */
-public final class ColumnFinder {
+final class ColumnFinder {
     private static final String HEADINGS = "h1, h2, h3, h4, h5, h6, dt, [class*=title], [class*=tit], [class*=hd], [class*=head]";
 
     private final ColumnRules rules;

@@ -19,7 +19,7 @@ import org.jsoup.nodes.Element;
  * {@code t20261103_…}, {@code /2026/1103/}, {@code /202611/03/}. Dates after tomorrow or before the rules'
  * minimum year are not dates (ID numbers, typos, counters) and are ignored.
  */
-public final class DateExtractor {
+final class DateExtractor {
     private static final Pattern FULL = Pattern.compile(
             "(?<!\\d)((?:19|20)\\d{2})(?:\\s*([-/.])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{1,2})|\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日?)(?!\\d)");
     private static final Pattern COMPACT = Pattern.compile("(?<![\\d.])((?:19|20)\\d{2})(\\d{2})(\\d{2})(?![\\d.])");

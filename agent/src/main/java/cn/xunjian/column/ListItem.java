@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param listDate the date shown next to it in the list, or null
  * @param urlDate the date written in its URL, or null
  */
-public record ListItem(String title, String url, LocalDate listDate, LocalDate urlDate) {
+record ListItem(String title, String url, LocalDate listDate, LocalDate urlDate) {
     /** The date a reader sees; the URL's date only when the list shows none. */
     public LocalDate date() {
         return listDate != null ? listDate : urlDate;

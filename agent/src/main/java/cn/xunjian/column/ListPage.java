@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param contentChars characters of content outside links, header, navigation and footer
  * @param nextPage the URL of its next page, or null
  */
-public record ListPage(String url, List<ListItem> items, String blankPhrase, int contentChars, String nextPage) {
+record ListPage(String url, List<ListItem> items, String blankPhrase, int contentChars, String nextPage) {
     public ListPage {
         items = List.copyOf(items);
     }

@@ -17,7 +17,7 @@ import org.jsoup.nodes.Element;
  * for content; among the remaining link groups the one with the most dated entries is the main list, so a
  * "hot news" side box cannot make a stale column look fresh.
  */
-public final class ListPageReader {
+final class ListPageReader {
     private static final Set<String> ITEM_TAGS = Set.of("li", "tr", "dd", "dt", "p");
 
     private final ColumnRules rules;

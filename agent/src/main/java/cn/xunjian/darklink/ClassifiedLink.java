@@ -19,7 +19,7 @@ import java.util.Map;
  * @param style the element's computed style subset
  * @param frame the URL of the frame it is in, empty for the page itself
  */
-public record ClassifiedLink(int id, String tag, String href, String text, String title, String outerHtml,
+record ClassifiedLink(int id, String tag, String href, String text, String title, String outerHtml,
                              String selector, boolean hidden, List<String> reasons, List<String> ancestors,
                              Map<String, String> style, String frame) {
     public ClassifiedLink {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Runs {@code link-visibility.js} in a rendered page and reads its verdict on every link. */
-public final class LinkVisibility {
+final class LinkVisibility {
     private static final String SCRIPT = load();
 
     private final String config;

@@ -19,7 +19,7 @@ import org.jsoup.nodes.Element;
  * @param spamTerms gambling/porn/fake-certificate terms found in title, meta and text
  * @param externalHosts hosts of links and frames that leave the site
  */
-public record PageFeatures(int status, List<String> redirects, String finalUrl, String title, String keywords,
+record PageFeatures(int status, List<String> redirects, String finalUrl, String title, String keywords,
                            String description, Set<String> spamTerms, Set<String> externalHosts) {
     public PageFeatures {
         redirects = List.copyOf(redirects);

@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param days the days of the window: a grid line at each day's start, a label at its noon
  * @param marks one per drawn probe
  */
-public record AvailabilityChart(String caption, int timeoutSeconds, double timeoutY, double timeoutLabelY,
+record AvailabilityChart(String caption, int timeoutSeconds, double timeoutY, double timeoutLabelY,
                                 List<Tick> ticks, List<Day> days, List<Mark> marks) {
     public static final String FONT = "'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei','PingFang SC',"
             + "'WenQuanYi Micro Hei',sans-serif";

@@ -16,6 +16,6 @@ import java.time.ZonedDateTime;
  *                 the probes so far and the fewest the rule asks (7 × 20); 0 once vetoed
  * @param sentence the forecast as a Chinese sentence for reports
  */
-public record AvailabilityForecast(String url, ZonedDateTime from, ZonedDateTime to, int probes, int failures,
+record AvailabilityForecast(String url, ZonedDateTime from, ZonedDateTime to, int probes, int failures,
                                    double ratio, AvailabilityVerdict verdict, int headroom, String sentence) {
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param status what the post list showed
  * @param posts what reading the list came to
  */
-public record AccountAssessment(NewMediaAccount account, Status status, PostList posts) {
+record AccountAssessment(NewMediaAccount account, Status status, PostList posts) {
     /** The freshness classes; the first two are M-V2 vetoes, {@code SLOW} an M-D2 warning. */
     public enum Status {
         LONG_STALE("longStale"), STALE_2W("stale2w"), SLOW("slow"), FRESH("fresh"), UNREADABLE("unreadable");

@@ -13,7 +13,7 @@ import org.jsoup.nodes.Element;
  * Reads an HTML page that lists posts with dates (an account's web archive, a 新媒体矩阵 page, a platform's public
  * profile page): every innermost list item, table row or article that carries a date is one post.
  */
-public final class DatedListReader implements PostListReader {
+final class DatedListReader implements PostListReader {
     public static final String KEY = "dated-list";
     private static final int MAX_TITLE = 80;
 

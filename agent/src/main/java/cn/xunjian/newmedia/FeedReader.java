@@ -17,7 +17,7 @@ import org.jsoup.parser.Parser;
  * Reads an RSS 2.0 or Atom feed (for instance one published by the account's owner or an RSS bridge): items with
  * {@code pubDate} / {@code dc:date}, entries with {@code published} / {@code updated}, read in Asia/Shanghai.
  */
-public final class FeedReader implements PostListReader {
+final class FeedReader implements PostListReader {
     public static final String KEY = "feed";
 
     private final NewMediaRules rules;

@@ -16,7 +16,7 @@ import java.time.Duration;
  * Fetches a post list over HTTP through the stack (redirects followed, each hop within the scope), decoding the
  * body by header, meta or sniffing.
  */
-public final class HttpPostFetcher implements PostFetcher {
+final class HttpPostFetcher implements PostFetcher {
     private final HttpStack http;
     private final Duration timeout;
 

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param daysSilent days from the newest post to the check date; null when unknown
  * @param category 超过两周未更新, 长期未更新, 更新不及时, 正常更新 or 无法读取
  */
-public record NewMediaRow(String siteName, String accountName, String platform, LocalDate lastPost,
+record NewMediaRow(String siteName, String accountName, String platform, LocalDate lastPost,
                           Integer daysSilent, String category) {
     /** The words in a finding's message before the date of the newest post. */
     static final String LAST_POST_LABEL = "最近一次发布于";

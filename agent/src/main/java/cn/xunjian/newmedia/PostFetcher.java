@@ -2,7 +2,7 @@ package cn.xunjian.newmedia;
 
 /** Fetches the public post list of an account. A seam: tests and other transports (a browser) plug in here. */
 @FunctionalInterface
-public interface PostFetcher {
+interface PostFetcher {
     /** What came back. */
     sealed interface Fetched {
     }

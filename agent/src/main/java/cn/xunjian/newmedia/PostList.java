@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** What reading an account's post list came to. */
-public sealed interface PostList {
+sealed interface PostList {
     /** The list was read; {@code posts} are the dated posts found, newest first (never empty). */
     record Read(List<Post> posts) implements PostList {
         public Read {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
  * Reads the posts out of the body of an account's public list. Which reader a platform uses is data
  * ({@code readers} in {@code newmedia.json}); see {@link PostListReaders}.
  */
-public sealed interface PostListReader permits DatedListReader, FeedReader {
+sealed interface PostListReader permits DatedListReader, FeedReader {
     /** The registry key of this reader, e.g. {@code dated-list}. */
     String key();
 

@@ -6,7 +6,7 @@ import java.util.Locale;
  * Chooses the reader for an account: by its platform ({@code readers} in {@code newmedia.json}), and a body that
  * turns out to be a feed is read as one whatever the platform says.
  */
-public final class PostListReaders {
+final class PostListReaders {
     private final NewMediaRules rules;
     private final DatedListReader datedList;
     private final FeedReader feed;

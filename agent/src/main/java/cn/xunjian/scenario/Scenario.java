@@ -17,7 +17,7 @@ import java.util.Map;
  * @param variables initial variables ({@code ${name}}), which may reference {@code ${env:NAME}} secrets
  * @param steps the steps in order
  */
-public record Scenario(Path file, String name, String description, String indicator, Severity onFailure,
+record Scenario(Path file, String name, String description, String indicator, Severity onFailure,
                        Duration timeout, Map<String, String> variables, List<Step> steps) {
     public Scenario {
         variables = Map.copyOf(variables);

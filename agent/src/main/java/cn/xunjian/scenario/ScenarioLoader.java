@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * a missing field, a bad locator, a bad variable reference) becomes a {@link ScenarioFileException} naming the file,
  * the line and the step, so that the CLI can exit 2 before any browser starts.
  */
-public final class ScenarioLoader {
+final class ScenarioLoader {
     private static final String ROOT = "(根对象)";
     private static final String STEP_NOT_AN_OBJECT =
             "每一步应为一个对象，例如 {\"action\": \"click\", \"target\": {\"text\": \"提交\"}}";

@@ -11,7 +11,7 @@ import java.util.Optional;
  * the site file's folder, then in {@code $XUNJIAN_HOME/scenarios/}, then in {@code ./scenarios/} (so
  * {@code library/consultation.json} finds the shipped library).
  */
-public final class ScenarioPaths {
+final class ScenarioPaths {
     private final List<Path> bases;
 
     public ScenarioPaths(List<Path> bases) {

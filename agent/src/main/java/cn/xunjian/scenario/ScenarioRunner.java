@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * timeout, an expectation not met) gets a screenshot and the DOM as evidence, and the remaining steps are skipped;
  * the run returns a result and never throws for a page problem. Secrets are masked in everything the result holds.
  */
-public final class ScenarioRunner {
+final class ScenarioRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
 
     private final PageOpener pages;

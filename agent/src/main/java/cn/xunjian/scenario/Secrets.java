@@ -8,7 +8,7 @@ import java.util.Set;
  * The secret values ({@code ${env:NAME}}) a scenario run has resolved. Everything that leaves the run (step log,
  * findings, DOM evidence, log lines) goes through {@link #mask(String)} first.
  */
-public final class Secrets {
+final class Secrets {
     private final Set<String> values = new LinkedHashSet<>();
     private final String mask;
 

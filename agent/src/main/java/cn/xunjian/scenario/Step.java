@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * default applies.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = StepKinds.ACTION)
-public sealed interface Step {
+sealed interface Step {
     /** The name of the per-step time limit in the file. */
     String TIMEOUT = "timeoutMs";
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * start is an orphan of a crash: it is marked interrupted and its directory removed.
  */
 @DisallowConcurrentExecution
-public final class AuditJob implements Job {
+final class AuditJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(AuditJob.class);
     static final String SITE_KEY = "siteKey";
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /** A browser availability probe (render until the load event) of one site, at a lower cadence than HTTP probes. */
 @DisallowConcurrentExecution
-public final class BrowserProbeJob implements Job {
+final class BrowserProbeJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserProbeJob.class);
 
     private final NetworkScope scope;

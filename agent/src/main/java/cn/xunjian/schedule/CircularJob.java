@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * out and logged.
  */
 @DisallowConcurrentExecution
-public final class CircularJob implements Job {
+final class CircularJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(CircularJob.class);
 
     private final Collection<ScheduledSite> sites;

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * previous run did not have, from every completed audit. Sent from a thread of their own, so a slow or failing
  * webhook (retried with back-off) never holds up a probe or an audit.
  */
-public final class DaemonAlerts implements AutoCloseable {
+final class DaemonAlerts implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DaemonAlerts.class);
 
     private final AlertDispatcher dispatcher;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Keeps run directories on disk in step with the database: a directory stays only while its run is running or
  * completed; directories of interrupted, deleted or unknown runs are removed.
  */
-public final class EvidenceDirs {
+final class EvidenceDirs {
     private static final Logger LOG = LoggerFactory.getLogger(EvidenceDirs.class);
 
     private EvidenceDirs() {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /** Looks up the replies to submitted consultation messages (the existing {@link FollowUp}) over the database store. */
 @DisallowConcurrentExecution
-public final class FollowUpJob implements Job {
+final class FollowUpJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpJob.class);
 
     private final JdbcSubmittedMessageStore messages;

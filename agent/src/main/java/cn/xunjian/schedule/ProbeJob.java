@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /** One HTTP availability probe of one site's home page, stored for W-V2. */
 @DisallowConcurrentExecution
-public final class ProbeJob implements Job {
+final class ProbeJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(ProbeJob.class);
     static final String SITE_URL = "siteUrl";
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * Spreads the sites' probe phases evenly over one probe interval, so that with n sites a probe starts every
  * interval/n instead of all sites being hit at once.
  */
-public final class ProbeSpread {
+final class ProbeSpread {
     private ProbeSpread() {
     }
 

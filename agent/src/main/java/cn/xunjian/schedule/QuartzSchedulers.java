@@ -19,7 +19,7 @@ import org.quartz.utils.DBConnectionManager;
  * PostgreSQL, over the store's own connection pool. Several schedulers (and several cluster nodes in one JVM, as
  * the tests run them) can coexist because each is taken out of Quartz's per-name registry once built.
  */
-public final class QuartzSchedulers {
+final class QuartzSchedulers {
     private QuartzSchedulers() {
     }
 

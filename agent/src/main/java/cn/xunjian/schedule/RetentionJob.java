@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * reconciliation removes.
  */
 @DisallowConcurrentExecution
-public final class RetentionJob implements Job {
+final class RetentionJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionJob.class);
 
     private final JdbcResultStore results;

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Element;
  * Picks titles to search for from the home page: link texts of list items, at least {@code minTitleChars} long,
  * dated items (news) first, attachments and "更多" links left out.
  */
-public final class SearchTitles {
+final class SearchTitles {
     private final SearchRules rules;
 
     public SearchTitles(SearchRules rules) {

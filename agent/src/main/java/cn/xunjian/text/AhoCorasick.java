@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * @param <V> the value attached to each pattern
  */
-public final class AhoCorasick<V> {
+final class AhoCorasick<V> {
     /** One occurrence: {@code text.substring(start, end)} equals the pattern. */
     public record Hit<V>(int start, int end, String pattern, V value) {
         public int length() {

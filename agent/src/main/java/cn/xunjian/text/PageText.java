@@ -16,7 +16,7 @@ import org.jsoup.select.NodeVisitor;
  * digits and letters become half-width, curly quotes become straight ones, zero-width characters go, and whitespace
  * between two CJK characters is removed (editors often type "扫黑 除恶").
  */
-public final class PageText {
+final class PageText {
     private static final String DROPPED = "script, style, noscript, template, iframe, object, svg, head, "
             + "input[type=hidden], [hidden], [aria-hidden=true]";
 

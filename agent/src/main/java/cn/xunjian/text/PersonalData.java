@@ -9,7 +9,7 @@ package cn.xunjian.text;
  * @param raw the number as written (never reported: only {@link #masked()} leaves this package's findings)
  * @param masked the number with its middle digits replaced by {@code *}
  */
-public record PersonalData(Type type, int start, int end, String raw, String masked) {
+record PersonalData(Type type, int start, int end, String raw, String masked) {
     /** The kinds of personal data the check recognises. */
     public enum Type {
         ID_NUMBER("id-number", "居民身份证号码"),

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * card numbers (Luhn) in normalised page text. Numbers right after registration labels (ICP备, 公网安备,
  * 网站标识码…) are not personal data; landlines (0xxx-xxxxxxx) never match.
  */
-public final class PersonalDataScanner {
+final class PersonalDataScanner {
     private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx])(?![0-9A-Za-z])");
     private static final Pattern CARD = Pattern.compile(
             "(?<![0-9A-Za-z])(\\d{4}(?:[ -]?\\d{4}){3}(?:[ -]?\\d{1,3})?)(?![0-9A-Za-z])");

@@ -10,7 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Finds an article's publish date: a {@code <meta>} tag, a labelled date in the text, or the URL. */
-public final class PublishDate {
+final class PublishDate {
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*[-/年.]\\s*(\\d{1,2})\\s*[-/月.]\\s*(\\d{1,2})");
 
     private final WordingRules.PublishDateHints hints;

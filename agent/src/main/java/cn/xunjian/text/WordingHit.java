@@ -10,5 +10,5 @@ package cn.xunjian.text;
  * @param sentence the sentence around it, trimmed
  * @param count how many times this rule fired on the page (the first occurrence is this hit)
  */
-public record WordingHit(WordingRule rule, int start, int end, String phrase, String sentence, int count) {
+record WordingHit(WordingRule rule, int start, int end, String phrase, String sentence, int count) {
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * 住房和城乡建设部, 党史教育 in 党史教育基地) does not fire, nor does one inside a longer wrong form; outdated names
  * do not fire in historical mentions. Immutable; safe to share.
  */
-public final class WordingMatcher {
+final class WordingMatcher {
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*(?:年|-|/|\\.)");
 
     private sealed interface Target permits Wrong, Guard {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param exceptions literal contexts that contain the wrong form but are correct (e.g. 党史教育基地)
  * @param source where the rule comes from
  */
-public record WordingRule(String id, Kind kind, Level severity, String wrong, List<String> variants, String right,
+record WordingRule(String id, Kind kind, Level severity, String wrong, List<String> variants, String right,
                           String changed, List<String> exceptions, String source) {
 
     /** The sort of wording error; the JSON values are the suffixes of the findings' kinds. */

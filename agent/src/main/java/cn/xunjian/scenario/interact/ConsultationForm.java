@@ -14,7 +14,7 @@ import java.util.Set;
  * @param subject the 标题 field, null when the form has none
  * @param submit the submit button, null when none is found
  */
-public record ConsultationForm(FormProbe.Field content, FormProbe.Field subject, FormProbe.Field submit,
+record ConsultationForm(FormProbe.Field content, FormProbe.Field subject, FormProbe.Field submit,
                                List<FormProbe.Field> others, List<String> captcha) {
     public ConsultationForm {
         others = List.copyOf(others);

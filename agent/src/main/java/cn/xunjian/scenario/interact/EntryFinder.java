@@ -10,7 +10,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Finds links by their text on a rendered page, keywords in priority order, excluded channels left out. */
-public final class EntryFinder {
+final class EntryFinder {
     /** A link and the keyword it matched. */
     public record Link(String text, String url, String keyword) {
     }

@@ -11,7 +11,7 @@ import java.util.List;
  * What a page's form controls and captcha signs look like, read by {@code form-probe.js} in the browser. Each
  * control gets a {@code data-xj-field} attribute so that it can be targeted as {@code [data-xj-field="n"]}.
  */
-public record FormProbe(List<Field> fields, List<Signal> captcha) {
+record FormProbe(List<Field> fields, List<Signal> captcha) {
     private static final String SCRIPT = load();
 
     /** One control: an input, textarea, select or button. {@code label} is its label or the text of its row. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * dates not shown are deductions. Thresholds come from {@link MessageRules}, working days from the holiday
  * calendar. Findings carry no evidence; the caller adds it.
  */
-public final class MessageAnalysis {
+final class MessageAnalysis {
     public static final String VETO = "W-V5";
     public static final String DEDUCT = "W-D4";
 

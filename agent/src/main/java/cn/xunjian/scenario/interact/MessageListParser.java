@@ -18,7 +18,7 @@ import org.jsoup.select.Elements;
  * (留言时间, 答复时间, 状态…), and a list whose items carry labelled dates ("留言时间：2026-03-02"). An item is the
  * largest element holding exactly one 留言时间 label; a page with a single one is read as a detail page.
  */
-public final class MessageListParser {
+final class MessageListParser {
     private static final Pattern DATE = Pattern.compile(
             "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})");
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param answeredAt 答复时间, null when not shown or not answered
  * @param status what the page says about it
  */
-public record PublicMessage(String title, String url, LocalDate askedAt, LocalDate answeredAt, Status status) {
+record PublicMessage(String title, String url, LocalDate askedAt, LocalDate answeredAt, Status status) {
     /** The status a page shows; {@code UNKNOWN} when it shows none. */
     public enum Status { ANSWERED, UNANSWERED, INVALID, UNKNOWN }
 
