@@ -80,19 +80,7 @@ class ScenarioCheckTest {
 
     @Test
     void aScenarioThatFailsTakesItsSeverityAndNamesTheStepItsLineAndWhy() throws IOException {
-        scenario("broken.json", """
-                {
-                  "name": "找不到按钮",
-                  "indicator": "W-V5",
-                  "onFailure": "deduct",
-                  "timeoutMs": 1500,
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}" },
-                    { "action": "click", "target": { "role": "button", "name": "我要咨询" } },
-                    { "action": "screenshot", "name": "never" }
-                  ]
-                }
-                """);
+        scenario("broken.json", ScenarioFixtures.MISSING_BUTTON_SCENARIO);
 
         List<Finding> findings = run("broken.json");
 

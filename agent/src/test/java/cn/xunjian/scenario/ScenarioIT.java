@@ -29,22 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Scenarios run by real Chromium against fixture pages: steps pass, fail with evidence, and secrets stay secret. */
 class ScenarioIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T18:00:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "S3cr3t-Pa55-7781";
-    private static final String HOME = """
-            <html><head><meta charset="utf-8"><title>临江县人民政府</title></head><body>
-            <a href="/login.html">登录</a>
-            </body></html>""";
-    private static final String LOGIN = """
-            <html><head><meta charset="utf-8"><title>登录</title></head><body>
-            <label for="u">用户名</label><input id="u">
-            <label for="p">口令</label><input id="p" type="text">
-            <select id="dept"><option value="">请选择</option><option value="zf">县政府办</option></select>
-            <label><input type="checkbox" id="agree">同意</label>
-            <button id="go" onclick="document.getElementById('out').textContent =
-              '欢迎 ' + document.getElementById('u').value + '，口令 ' + document.getElementById('p').value
-              + '，编号 XJ-' + document.getElementById('dept').value + (document.getElementById('agree').checked ? '-ok' : '')">登录</button>
-            <p id="out"></p>
-            </body></html>""";
+    private static final String SECRET = ScenarioFixtures.SECRET;
 
     @TempDir
     static Path dir;
@@ -53,7 +38,8 @@ class ScenarioIT {
 
     @BeforeAll
     static void start() {
-        server = new FixtureServer().html("/", HOME).html("/login.html", LOGIN)
+        server = new FixtureServer().html("/", ScenarioFixtures.HOME_PAGE)
+                .html("/login.html", ScenarioFixtures.LOGIN_PAGE)
                 .html("/h5.html", """
                         <html><head><meta charset="utf-8"></head><body><div id="app"></div>
                         <img id="qr" src="/qr.png" width="200" height="200"><script>
@@ -91,27 +77,7 @@ class ScenarioIT {
 
     @Test
     void aScenarioThatActsLikeACitizenPassesAndLogsEveryStep() throws IOException {
-        Path file = scenario("login-ok.json", """
-                {
-                  "name": "登录",
-                  "indicator": "W-V5",
-                  "variables": { "user": "巡检员" },
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}" },
-                    { "action": "click", "target": { "role": "link", "name": "登录" } },
-                    { "action": "expectUrl", "contains": "login" },
-                    { "action": "fill", "target": { "label": "用户名" }, "value": "${user}" },
-                    { "action": "fill", "target": { "css": "#p" }, "value": "${env:PORTAL_PW}" },
-                    { "action": "select", "target": { "css": "#dept" }, "option": "县政府办" },
-                    { "action": "check", "target": { "label": "同意" } },
-                    { "action": "click", "target": { "text": "登录" } },
-                    { "action": "expectText", "text": "欢迎 巡检员" },
-                    { "action": "extract", "target": { "css": "#out" }, "into": "code", "pattern": "编号 (XJ-[a-z-]+)" },
-                    { "action": "expectText", "target": { "css": "#out" }, "text": "${code}" },
-                    { "action": "screenshot", "name": "after-login" }
-                  ]
-                }
-                """);
+        Path file = scenario("login-ok.json", ScenarioFixtures.LOGIN_SCENARIO);
         Path runDir = dir.resolve("run-ok");
         Finding finding = run(file, runDir);
         assertThat(finding.kind()).as(finding.message()).isEqualTo("scenario.passed");
@@ -125,19 +91,7 @@ class ScenarioIT {
 
     @Test
     void aLocatorThatMatchesNothingFailsThatStepWithAScreenshotAndTheDomAndSkipsTheRest() throws IOException {
-        Path file = scenario("missing.json", """
-                {
-                  "name": "找不到按钮",
-                  "indicator": "W-V5",
-                  "onFailure": "deduct",
-                  "timeoutMs": 1500,
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}" },
-                    { "action": "click", "target": { "role": "button", "name": "我要咨询" } },
-                    { "action": "screenshot", "name": "never" }
-                  ]
-                }
-                """);
+        Path file = scenario("missing.json", ScenarioFixtures.MISSING_BUTTON_SCENARIO);
         Path runDir = dir.resolve("run-missing");
         Finding finding = run(file, runDir);
         assertThat(finding.kind()).isEqualTo("scenario.failed");
@@ -154,21 +108,7 @@ class ScenarioIT {
 
     @Test
     void aSecretNeverAppearsInTheFindingTheStepLogOrTheDomEvenWhenThePageEchoesIt() throws IOException {
-        Path file = scenario("secret.json", """
-                {
-                  "name": "口令打码",
-                  "indicator": "W-V5",
-                  "timeoutMs": 1500,
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}login.html" },
-                    { "action": "fill", "target": { "css": "#u" }, "value": "巡检员" },
-                    { "action": "fill", "target": { "css": "#p" }, "value": "${env:PORTAL_PW}" },
-                    { "action": "click", "target": { "css": "#go" } },
-                    { "action": "extract", "target": { "css": "#out" }, "into": "echo" },
-                    { "action": "expectText", "text": "这句话不会出现" }
-                  ]
-                }
-                """);
+        Path file = scenario("secret.json", ScenarioFixtures.secretScenario(1500));
         Path runDir = dir.resolve("run-secret");
         Finding finding = run(file, runDir);
         assertThat(finding.kind()).isEqualTo("scenario.failed");

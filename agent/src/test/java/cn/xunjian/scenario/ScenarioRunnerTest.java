@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScenarioRunnerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T18:00:00Z"), ZoneOffset.UTC);
-    private static final String SECRET = "S3cr3t-Pa55-7781";
+    private static final String SECRET = ScenarioFixtures.SECRET;
     private static final String ORIGIN = "http://127.0.0.1:8080";
     private static final String LOGIN = ORIGIN + "/login.html";
 
@@ -38,20 +38,10 @@ class ScenarioRunnerTest {
     Path dir;
 
     private final FakeSite site = new FakeSite()
-            .page(ORIGIN + "/", """
-                    <html><head><meta charset="utf-8"><title>临江县人民政府</title></head><body>
-                    <a href="/login.html">登录</a>
-                    </body></html>""")
-            .page(LOGIN, """
-                    <html><head><meta charset="utf-8"><title>登录</title></head><body>
-                    <label for="u">用户名</label><input id="u">
-                    <label for="p">口令</label><input id="p" type="text">
-                    <select id="dept"><option value="">请选择</option><option value="zf">县政府办</option></select>
-                    <label><input type="checkbox" id="agree">同意</label>
-                    <button id="go">登录</button>
-                    <p id="out"></p>
-                    </body></html>""")
-            // the login button's script echoes what was typed, the password too, as careless pages do
+            .page(ORIGIN + "/", ScenarioFixtures.HOME_PAGE)
+            .page(LOGIN, ScenarioFixtures.LOGIN_PAGE)
+            // the fake runs no scripts: this is the login button's onclick, which echoes what was typed, the
+            // password too, as careless pages do
             .onClick(LOGIN, Target.css("#go"), p -> p.dom().getElementById("out").text("欢迎 "
                     + p.value(Target.css("#u")) + "，口令 " + p.value(Target.css("#p")) + "，编号 XJ-"
                     + p.value(Target.css("#dept")) + (p.checked(Target.css("#agree")) ? "-ok" : "")));
@@ -75,27 +65,7 @@ class ScenarioRunnerTest {
 
     @Test
     void theStepsActOnThePageInTheOrderWrittenAndAllPass() throws IOException {
-        ScenarioResult result = run("login-ok.json", """
-                {
-                  "name": "登录",
-                  "indicator": "W-V5",
-                  "variables": { "user": "巡检员" },
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}" },
-                    { "action": "click", "target": { "role": "link", "name": "登录" } },
-                    { "action": "expectUrl", "contains": "login" },
-                    { "action": "fill", "target": { "label": "用户名" }, "value": "${user}" },
-                    { "action": "fill", "target": { "css": "#p" }, "value": "${env:PORTAL_PW}" },
-                    { "action": "select", "target": { "css": "#dept" }, "option": "县政府办" },
-                    { "action": "check", "target": { "label": "同意" } },
-                    { "action": "click", "target": { "text": "登录" } },
-                    { "action": "expectText", "text": "欢迎 巡检员" },
-                    { "action": "extract", "target": { "css": "#out" }, "into": "code", "pattern": "编号 (XJ-[a-z-]+)" },
-                    { "action": "expectText", "target": { "css": "#out" }, "text": "${code}" },
-                    { "action": "screenshot", "name": "after-login" }
-                  ]
-                }
-                """);
+        ScenarioResult result = run("login-ok.json", ScenarioFixtures.LOGIN_SCENARIO);
 
         assertThat(result.passed()).as(result.failedStep().map(StepResult::detail).orElse("")).isTrue();
         assertThat(result.steps()).extracting(StepResult::step).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
@@ -149,18 +119,7 @@ class ScenarioRunnerTest {
 
     @Test
     void aTargetThatMatchesNothingFailsItsStepAndTheRestIsSkipped() throws IOException {
-        ScenarioResult result = run("missing.json", """
-                {
-                  "name": "找不到按钮",
-                  "indicator": "W-V5",
-                  "timeoutMs": 1500,
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}" },
-                    { "action": "click", "target": { "role": "button", "name": "我要咨询" } },
-                    { "action": "screenshot", "name": "never" }
-                  ]
-                }
-                """);
+        ScenarioResult result = run("missing.json", ScenarioFixtures.MISSING_BUTTON_SCENARIO);
 
         assertThat(result.passed()).isFalse();
         assertThat(result.failedStep()).get().satisfies(s -> {
@@ -172,21 +131,7 @@ class ScenarioRunnerTest {
 
     @Test
     void aSecretNeverAppearsInTheResultOrItsEvidenceThoughThePageEchoesIt() throws IOException {
-        ScenarioResult result = run("secret.json", """
-                {
-                  "name": "口令打码",
-                  "indicator": "W-V5",
-                  "timeoutMs": 300,
-                  "steps": [
-                    { "action": "goto", "url": "${site.url}login.html" },
-                    { "action": "fill", "target": { "css": "#u" }, "value": "巡检员" },
-                    { "action": "fill", "target": { "css": "#p" }, "value": "${env:PORTAL_PW}" },
-                    { "action": "click", "target": { "css": "#go" } },
-                    { "action": "extract", "target": { "css": "#out" }, "into": "echo" },
-                    { "action": "expectText", "text": "这句话不会出现" }
-                  ]
-                }
-                """);
+        ScenarioResult result = run("secret.json", ScenarioFixtures.secretScenario(300));
 
         assertThat(browser.pages().get(0).value(Target.css("#p"))).isEqualTo(SECRET);
         assertThat(result.passed()).isFalse();
