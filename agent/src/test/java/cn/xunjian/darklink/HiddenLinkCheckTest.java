@@ -8,12 +8,10 @@ import cn.xunjian.internal.Json;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
+import cn.xunjian.testing.EvidenceFiles;
 import cn.xunjian.testing.StaticAuditPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,11 +72,7 @@ class HiddenLinkCheckTest {
     }
 
     private String read(Evidence e) {
-        try {
-            return Files.readString(dir.resolve(e.path()), StandardCharsets.UTF_8);
-        } catch (IOException x) {
-            throw new java.io.UncheckedIOException(x);
-        }
+        return EvidenceFiles.read(dir, e);
     }
 
     @Test

@@ -9,12 +9,10 @@ import cn.xunjian.model.Evidence;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.testing.EvidenceFiles;
 import cn.xunjian.testing.FakeBrowser;
 import cn.xunjian.testing.FakeSite;
 import cn.xunjian.testing.FixtureServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,11 +58,7 @@ class HijackCheckTest {
     }
 
     private String read(Evidence e) {
-        try {
-            return Files.readString(dir.resolve(e.path()), StandardCharsets.UTF_8);
-        } catch (IOException x) {
-            throw new java.io.UncheckedIOException(x);
-        }
+        return EvidenceFiles.read(dir, e);
     }
 
     @Test
