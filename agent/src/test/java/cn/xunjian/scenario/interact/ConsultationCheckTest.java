@@ -1,5 +1,8 @@
 package cn.xunjian.scenario.interact;
 
+import static cn.xunjian.scenario.interact.ConsultationFixtures.captchaRow;
+import static cn.xunjian.scenario.interact.ConsultationFixtures.home;
+import static cn.xunjian.scenario.interact.ConsultationFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.browser.DeviceProfile;
@@ -40,29 +43,9 @@ class ConsultationCheckTest {
 
     private final FakeSite site = new FakeSite().script(FormProbeModel.MARKER, FormProbeModel::answer);
 
-    private static String home(String links) {
-        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body><h1>某县人民政府</h1>"
-                + links + "<p>网站标识码：3301850031</p></body></html>";
-    }
-
+    /** The consultation form of every fixture site; its 信件查询 page is not visited here. */
     private static String form(String action, String extra, String script) {
-        return """
-                <html><head><meta charset="utf-8"><title>我要咨询</title></head><body>
-                <p><a href="/query.html">信件查询</a></p>
-                <form method="post" action="%s" %s>
-                  <table>
-                    <tr><td><label for="xm">姓名</label></td><td><input id="xm" name="xm" required></td></tr>
-                    <tr><td><label for="sj">手机</label></td><td><input id="sj" name="sj" required></td></tr>
-                    <tr><td><label for="bt">标题</label></td><td><input id="bt" name="title" required></td></tr>
-                    <tr><td><label for="nr">内容</label></td><td><textarea id="nr" name="content" required></textarea></td></tr>
-                    %s
-                  </table>
-                  <button type="submit">提交</button>
-                </form></body></html>""".formatted(action, script, extra);
-    }
-
-    private static String page(String body) {
-        return "<html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>";
+        return ConsultationFixtures.form("/query.html", action, extra, script);
     }
 
     private Path store() {
@@ -129,8 +112,7 @@ class ConsultationCheckTest {
 
     @Test
     void aCaptchaIsReportedAsNeedingAWhitelistAndNothingIsSubmitted() {
-        site.page(FORM, form("/submit", "<tr><td>验证码</td><td><input name=\"yzm\"><img src=\"/code.png\" alt=\"验证码\" "
-                + "width=\"60\" height=\"20\"></td></tr>", ""));
+        site.page(FORM, form("/submit", captchaRow("/code.png"), ""));
         FakeBrowser browser = new FakeBrowser(site);
 
         List<Finding> findings = consult(home("<a href=\"/ask.html\">在线咨询</a>"),
@@ -178,7 +160,7 @@ class ConsultationCheckTest {
 
     @Test
     void aConfirmationShownInADialogIsRecognisedWithItsLetterNumber() {
-        site.page(FORM, form("#", "", "onsubmit=\"event.preventDefault(); alert('留言成功！信件编号：ZX-9988');\""))
+        site.page(FORM, form("#", "", ConsultationFixtures.ALERT_ON_SUBMIT))
                 .onClick(FORM, Target.css("button[type=submit]"), p -> p.dialog("留言成功！信件编号：ZX-9988"));
 
         List<Finding> findings = consult(home("<a href=\"/ask.html\">我要留言</a>"),

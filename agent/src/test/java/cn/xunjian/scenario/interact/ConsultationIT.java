@@ -1,5 +1,8 @@
 package cn.xunjian.scenario.interact;
 
+import static cn.xunjian.scenario.interact.ConsultationFixtures.captchaRow;
+import static cn.xunjian.scenario.interact.ConsultationFixtures.home;
+import static cn.xunjian.scenario.interact.ConsultationFixtures.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.browser.BrowserRuntime;
@@ -40,25 +43,12 @@ class ConsultationIT {
     private static FixtureServer server;
     private static BrowserRuntime browser;
 
-    private static String home(String links) {
-        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body><h1>某县人民政府</h1>"
-                + links + "<p>网站标识码：3301850031</p></body></html>";
-    }
-
+    /**
+     * The consultation form of every fixture site; the follow-up of the working one (/good/) looks its query code up
+     * on the 信件查询 page it links to.
+     */
     private static String form(String action, String extra, String script) {
-        return """
-                <html><head><meta charset="utf-8"><title>我要咨询</title></head><body>
-                <p><a href="/good/query.html">信件查询</a></p>
-                <form method="post" action="%s" %s>
-                  <table>
-                    <tr><td><label for="xm">姓名</label></td><td><input id="xm" name="xm" required></td></tr>
-                    <tr><td><label for="sj">手机</label></td><td><input id="sj" name="sj" required></td></tr>
-                    <tr><td><label for="bt">标题</label></td><td><input id="bt" name="title" required></td></tr>
-                    <tr><td><label for="nr">内容</label></td><td><textarea id="nr" name="content" required></textarea></td></tr>
-                    %s
-                  </table>
-                  <button type="submit">提交</button>
-                </form></body></html>""".formatted(action, script, extra);
+        return ConsultationFixtures.form("/good/query.html", action, extra, script);
     }
 
     private static FixtureServer.Route post(String name, int status, String body) {
@@ -70,8 +60,7 @@ class ConsultationIT {
                         .addAndGet(java.net.URLDecoder.decode(sent, StandardCharsets.UTF_8).contains("【测试】") ? 1 : 0);
             }
             FixtureServer.send(ex, status, "text/html; charset=utf-8",
-                    ("<html><head><meta charset=\"utf-8\"></head><body>" + body + "</body></html>")
-                            .getBytes(StandardCharsets.UTF_8));
+                    ConsultationFixtures.page(body).getBytes(StandardCharsets.UTF_8));
         };
     }
 
@@ -99,23 +88,18 @@ class ConsultationIT {
                 .html("/script/ask.html", form("/script/submit", "",
                         "onsubmit=\"event.preventDefault(); submitLetter(this);\""))
                 .html("/captcha/", home("<a href=\"/captcha/ask.html\">在线咨询</a>"))
-                .html("/captcha/ask.html", form("/captcha/submit",
-                        "<tr><td>验证码</td><td><input name=\"yzm\"><img src=\"/captcha/code.png\" alt=\"验证码\" width=\"60\" height=\"20\"></td></tr>", ""))
+                .html("/captcha/ask.html", form("/captcha/submit", captchaRow("/captcha/code.png"), ""))
                 .route("/captcha/submit", post("captcha", 200, "提交成功"))
                 .html("/alert/", home("<a href=\"/alert/ask.html\">我要留言</a>"))
-                .html("/alert/ask.html", form("#", "",
-                        "onsubmit=\"event.preventDefault(); alert('留言成功！信件编号：ZX-9988');\""))
+                .html("/alert/ask.html", form("#", "", ConsultationFixtures.ALERT_ON_SUBMIT))
                 .html("/hang/", home("<a href=\"/hang/ask.html\">我要咨询</a>"))
                 .html("/hang/ask.html", form("/hang/submit", "", ""))
                 .hang("/hang/submit")
                 .html("/none/", home("<a href=\"/xf.html\">网上信访</a> <a href=\"/jj.html\">纪检举报</a>"))
                 .html("/silent/", home("<a href=\"/silent/list.html\">信件公开</a>"))
-                .html("/silent/list.html", """
-                        <html><head><meta charset="utf-8"></head><body><table>
-                        <tr><th>标题</th><th>留言时间</th><th>答复时间</th><th>状态</th></tr>
+                .html("/silent/list.html", letters("""
                         <tr><td><a href="/silent/1.html">供暖问题</a></td><td>2026-07-01</td><td></td><td>办理中</td></tr>
-                        <tr><td><a href="/silent/2.html">医保办理</a></td><td>2026-09-01</td><td>2026-09-17</td><td>已答复</td></tr>
-                        </table></body></html>""")
+                        <tr><td><a href="/silent/2.html">医保办理</a></td><td>2026-09-01</td><td>2026-09-17</td><td>已答复</td></tr>"""))
                 .html("/timely/", home("<a href=\"/timely/list.html\">留言选登</a>"))
                 .html("/timely/list.html", """
                         <html><head><meta charset="utf-8"></head><body><ul>

@@ -1,5 +1,7 @@
 package cn.xunjian.scenario.interact;
 
+import static cn.xunjian.scenario.interact.ConsultationFixtures.home;
+import static cn.xunjian.scenario.interact.ConsultationFixtures.letters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.check.Facts;
@@ -9,13 +11,12 @@ import cn.xunjian.model.Evidence;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.testing.EvidenceFiles;
 import cn.xunjian.testing.FakeBrowser;
 import cn.xunjian.testing.FakeSite;
 import cn.xunjian.testing.SiteContextBuilder;
 import cn.xunjian.testing.StaticAuditPage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,19 +37,6 @@ class MessageListCheckTest {
 
     private final FakeSite site = new FakeSite();
 
-    private static String home(String links) {
-        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body><h1>某县人民政府</h1>"
-                + links + "<p>网站标识码：3301850031</p></body></html>";
-    }
-
-    private static String table(String rows) {
-        return """
-                <html><head><meta charset="utf-8"></head><body><table>
-                <tr><th>标题</th><th>留言时间</th><th>答复时间</th><th>状态</th></tr>
-                %s
-                </table></body></html>""".formatted(rows);
-    }
-
     private FakeBrowser browser;
 
     private List<Finding> messages(String homeHtml) {
@@ -62,7 +50,7 @@ class MessageListCheckTest {
 
     @Test
     void aLetterUnansweredForMoreThanNinetyDaysIsAVetoAndAReplyAfterSixWorkingDaysADeduction() throws IOException {
-        site.page(LIST, table("""
+        site.page(LIST, letters("""
                 <tr><td><a href="/1.html">供暖问题</a></td><td>2026-07-01</td><td></td><td>办理中</td></tr>
                 <tr><td><a href="/2.html">医保办理</a></td><td>2026-09-01</td><td>2026-09-17</td><td>已答复</td></tr>"""));
 
@@ -95,7 +83,7 @@ class MessageListCheckTest {
 
     @Test
     void aLetterShownWithoutItsReplyDateIsADeductionWhenItsDetailPageDoesNotShowItEither() {
-        site.page(LIST, table("""
+        site.page(LIST, letters("""
                 <tr><td><a href="/1.html">加装电梯补贴</a></td><td>2026-11-02</td><td>2026-11-04</td><td>已答复</td></tr>
                 <tr><td><a href="/2.html">路灯维修</a></td><td>2026-11-09</td><td></td><td>已答复</td></tr>"""))
                 .page(ORIGIN + "/2.html", "<html><body><h1>路灯维修</h1><p>已答复，感谢您的来信。</p></body></html>");
@@ -116,7 +104,7 @@ class MessageListCheckTest {
 
     @Test
     void aReplyDateOnlyTheDetailPageShowsIsReadFromIt() {
-        site.page(LIST, table("""
+        site.page(LIST, letters("""
                 <tr><td><a href="/1.html">加装电梯补贴</a></td><td>2026-11-02</td><td>2026-11-04</td><td>已答复</td></tr>
                 <tr><td><a href="/2.html">路灯维修</a></td><td>2026-11-09</td><td></td><td>已答复</td></tr>"""))
                 .page(ORIGIN + "/2.html", """
@@ -144,10 +132,6 @@ class MessageListCheckTest {
     }
 
     private String read(Evidence e) {
-        try {
-            return Files.readString(dir.resolve(e.path()), StandardCharsets.UTF_8);
-        } catch (IOException x) {
-            throw new java.io.UncheckedIOException(x);
-        }
+        return EvidenceFiles.read(dir, e);
     }
 }
