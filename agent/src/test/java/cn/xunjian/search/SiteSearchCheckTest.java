@@ -1,5 +1,8 @@
 package cn.xunjian.search;
 
+import static cn.xunjian.search.SiteSearchFixtures.TITLES;
+import static cn.xunjian.search.SiteSearchFixtures.home;
+import static cn.xunjian.search.SiteSearchFixtures.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.browser.Target;
@@ -18,8 +21,6 @@ import cn.xunjian.testing.SiteContextBuilder;
 import cn.xunjian.testing.StaticAuditPage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SiteSearchCheckTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
     private static final String ORIGIN = "http://127.0.0.1:8080";
-    private static final List<String> TITLES = List.of("县政府召开第38次常务会议研究冬季安全生产",
-            "我县部署开展冬季安全生产大检查", "临江县数字政府建设再获省级表彰");
     private static final SearchRules RULES = SearchRules.standard();
 
     @TempDir
@@ -46,27 +46,13 @@ class SiteSearchCheckTest {
     private final FakeSite site = new FakeSite().script("data-xunjian-search", SiteSearchCheckTest::probe);
     private FakeBrowser browser;
 
-    private static String home(String searchBox) {
-        String items = TITLES.stream().map(t -> "<li><a href=\"/news/1.html\">" + t + "</a><span>2026-11-20</span></li>")
-                .collect(Collectors.joining());
-        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body>"
-                + "<div class=\"top\">" + searchBox + "</div><ul class=\"nav\"><li><a href=\"/\">首页</a></li></ul>"
-                + "<h2>今日要闻</h2><ul class=\"news\">" + items + "</ul>"
-                + "<ul><li><a href=\"/attach/plan.pdf\">2026年工作计划全文（PDF）下载</a></li></ul></body></html>";
-    }
-
-    private static String page(String body) {
-        return "<html><head><meta charset=\"utf-8\"><title>检索结果</title></head><body>" + body + "</body></html>";
-    }
-
     private static String query(String url, String name) {
-        String q = URI.create(url).getRawQuery();
-        for (String pair : q == null ? new String[0] : q.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return "";
+        return SiteSearchFixtures.query(URI.create(url).getRawQuery(), name);
+    }
+
+    /** Scripts the page at {@code path} to show what {@code answer} makes of the URL it was opened with. */
+    private void resultPage(String path, UnaryOperator<String> answer) {
+        site.page(ORIGIN + path, page("")).onLoad(ORIGIN + path, p -> p.render(answer.apply(p.url())));
     }
 
     private Finding run(String path, String homeHtml, SearchRules rules) throws InterruptedException {
@@ -84,7 +70,7 @@ class SiteSearchCheckTest {
 
     @Test
     void aHomePageWithoutASearchBoxIsMissingSearch() throws Exception {
-        Finding f = run("/d/index.html", home("<span>欢迎访问</span>"), RULES);
+        Finding f = run("/d/index.html", home(SiteSearchFixtures.NO_SEARCH_BOX), RULES);
 
         assertThat(f.kind()).isEqualTo("search.missing");
         assertThat(f.severity()).isEqualTo(Severity.DEDUCT);
@@ -94,17 +80,9 @@ class SiteSearchCheckTest {
 
     @Test
     void aServerSideSearchThatFindsTheNewestHomePageTitleWorks() throws Exception {
-        site.page(ORIGIN + "/a/search", page("")).onLoad(ORIGIN + "/a/search", p -> {
-            String q = query(p.url(), "searchword");
-            List<String> hits = TITLES.stream().filter(t -> !q.isBlank() && t.contains(q)).toList();
-            p.render(page(hits.isEmpty() ? "<p>没有找到相关结果</p>" : "<p>共" + hits.size() + "条</p><ol>"
-                    + hits.stream().map(h -> "<li><a href=\"/news/1.html\">" + h.replace(q, "<em>" + q + "</em>")
-                    + "</a> 2026-11-20</li>").collect(Collectors.joining()) + "</ol>"));
-        });
+        resultPage("/a/search", url -> SiteSearchFixtures.serverResults(query(url, "searchword")));
 
-        Finding f = run("/a/index.html", home("""
-                <form action="/a/search" method="get"><input name="searchword" placeholder="请输入关键词">
-                <button type="submit">搜索</button></form>"""), RULES);
+        Finding f = run("/a/index.html", home(SiteSearchFixtures.SERVER_SEARCH), RULES);
 
         assertThat(f.kind()).isEqualTo("search.ok");
         assertThat(f.severity()).isEqualTo(Severity.INFO);
@@ -125,7 +103,7 @@ class SiteSearchCheckTest {
                     .map(t -> "<p>" + t + "</p>").collect(Collectors.joining()));
         });
 
-        Finding f = run("/b/index.html", home("<input type=\"search\" id=\"kw\"><div id=\"results\"></div>"), RULES);
+        Finding f = run("/b/index.html", home(SiteSearchFixtures.IN_PLACE_SEARCH), RULES);
 
         assertThat(f.kind()).isEqualTo("search.ok");
         assertThat(f.url()).isEqualTo(url);
@@ -133,12 +111,9 @@ class SiteSearchCheckTest {
 
     @Test
     void aSearchThatFindsNothingIsUselessEvenThoughItEchoesTheQuery() throws Exception {
-        site.page(ORIGIN + "/c/search", page("")).onLoad(ORIGIN + "/c/search", p -> p.render(
-                page("<p>您检索的内容：“" + query(p.url(), "q") + "”</p><p>抱歉，没有找到相关结果</p>")));
+        resultPage("/c/search", url -> SiteSearchFixtures.nothingFound(query(url, "q")));
 
-        Finding f = run("/c/index.html", home("""
-                <form action="/c/search"><input name="q" placeholder="站内检索"><input type="submit" value="检索"></form>"""),
-                RULES);
+        Finding f = run("/c/index.html", home(SiteSearchFixtures.NOTHING_FOUND_SEARCH), RULES);
 
         assertThat(f.kind()).isEqualTo("search.useless");
         assertThat(f.severity()).isEqualTo(Severity.DEDUCT);
@@ -148,8 +123,7 @@ class SiteSearchCheckTest {
 
     @Test
     void aSearchLeadingToAnErrorPageIsUseless() throws Exception {
-        Finding f = run("/f/index.html", home("""
-                <form action="/f/cgi-bin/search.do"><input name="query"><button>搜索</button></form>"""), RULES);
+        Finding f = run("/f/index.html", home(SiteSearchFixtures.ERROR_SEARCH), RULES);
 
         assertThat(f.kind()).isEqualTo("search.useless");
         assertThat(f.message()).contains("搜索结果页出错", "HTTP 404");
@@ -162,9 +136,7 @@ class SiteSearchCheckTest {
                 RULES.prefixChars(), RULES.excludeTitleKeywords(), RULES.noResultPhrases(), RULES.errorPhrases(),
                 new SearchRules.Timeouts(RULES.timeouts().pageMs(), RULES.timeouts().actionMs(), 200));
 
-        Finding f = run("/e/index.html", home("""
-                <div class="search"><input type="text" name="keyword" placeholder="搜索">
-                <span class="btn-search" onclick="void 0">搜索</span></div>"""), quick);
+        Finding f = run("/e/index.html", home(SiteSearchFixtures.DEAD_BUTTON_SEARCH), quick);
 
         assertThat(f.kind()).isEqualTo("search.useless");
         assertThat(f.message()).contains("没有任何反应");

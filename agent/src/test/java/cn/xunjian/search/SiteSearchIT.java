@@ -1,5 +1,7 @@
 package cn.xunjian.search;
 
+import static cn.xunjian.search.SiteSearchFixtures.TITLES;
+import static cn.xunjian.search.SiteSearchFixtures.home;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xunjian.audit.AuditSettings;
@@ -16,7 +18,6 @@ import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.testing.FixtureServer;
 import cn.xunjian.vision.ZxingQrDecoder;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,54 +34,23 @@ import org.junit.jupiter.api.io.TempDir;
 /** The site-search check with real Chromium against fixture sites whose search works, fails or is missing. */
 class SiteSearchIT {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T02:00:00Z"), ZoneOffset.UTC);
-    private static final List<String> TITLES = List.of("县政府召开第38次常务会议研究冬季安全生产",
-            "我县部署开展冬季安全生产大检查", "临江县数字政府建设再获省级表彰");
 
     @TempDir
     static Path dir;
     private static FixtureServer server;
     private static BrowserRuntime browser;
 
-    private static String home(String searchBox) {
-        String items = TITLES.stream().map(t -> "<li><a href=\"/news/1.html\">" + t + "</a><span>2026-11-20</span></li>")
-                .collect(Collectors.joining());
-        return "<html><head><meta charset=\"utf-8\"><title>某县人民政府</title></head><body>"
-                + "<div class=\"top\">" + searchBox + "</div><ul class=\"nav\"><li><a href=\"/\">首页</a></li></ul>"
-                + "<h2>今日要闻</h2><ul class=\"news\">" + items + "</ul>"
-                + "<ul><li><a href=\"/attach/plan.pdf\">2026年工作计划全文（PDF）下载</a></li></ul></body></html>";
-    }
-
-    private static String page(String body) {
-        return "<html><head><meta charset=\"utf-8\"><title>检索结果</title></head><body>" + body + "</body></html>";
-    }
-
     private static String query(com.sun.net.httpserver.HttpExchange ex, String name) {
-        String q = ex.getRequestURI().getRawQuery();
-        for (String pair : q == null ? new String[0] : q.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return "";
+        return SiteSearchFixtures.query(ex.getRequestURI().getRawQuery(), name);
     }
 
     @BeforeAll
     static void start() {
         server = new FixtureServer()
-                .html("/a/index.html", home("""
-                        <form action="/a/search" method="get"><input name="searchword" placeholder="请输入关键词">
-                        <button type="submit">搜索</button></form>"""))
-                .route("/a/search", ex -> {
-                    String q = query(ex, "searchword");
-                    List<String> hits = TITLES.stream().filter(t -> !q.isBlank() && t.contains(q)).toList();
-                    String body = hits.isEmpty() ? "<p>没有找到相关结果</p>"
-                            : "<p>共" + hits.size() + "条</p><ol>" + hits.stream().map(h -> "<li><a href=\"/news/1.html\">"
-                            + h.replace(q, "<em>" + q + "</em>") + "</a> 2026-11-20</li>").collect(Collectors.joining())
-                            + "</ol>";
-                    FixtureServer.send(ex, 200, "text/html; charset=utf-8", page(body).getBytes(StandardCharsets.UTF_8));
-                })
-                .html("/b/index.html", home("""
-                        <input type="search" id="kw"><div id="results"></div>
+                .html("/a/index.html", home(SiteSearchFixtures.SERVER_SEARCH))
+                .route("/a/search", ex -> FixtureServer.send(ex, 200, "text/html; charset=utf-8",
+                        SiteSearchFixtures.serverResults(query(ex, "searchword")).getBytes(StandardCharsets.UTF_8)))
+                .html("/b/index.html", home(SiteSearchFixtures.IN_PLACE_SEARCH + "\n" + """
                         <script>
                           const index = %s;
                           document.getElementById('kw').addEventListener('keydown', (e) => {
@@ -91,17 +61,12 @@ class SiteSearchIT {
                           });
                         </script>""".formatted(TITLES.stream().map(t -> "'" + t + "'")
                         .collect(Collectors.joining(",", "[", "]")))))
-                .html("/c/index.html", home("""
-                        <form action="/c/search"><input name="q" placeholder="站内检索"><input type="submit" value="检索"></form>"""))
+                .html("/c/index.html", home(SiteSearchFixtures.NOTHING_FOUND_SEARCH))
                 .route("/c/search", ex -> FixtureServer.send(ex, 200, "text/html; charset=utf-8",
-                        page("<p>您检索的内容：“" + query(ex, "q") + "”</p><p>抱歉，没有找到相关结果</p>")
-                                .getBytes(StandardCharsets.UTF_8)))
-                .html("/d/index.html", home("<span>欢迎访问</span>"))
-                .html("/e/index.html", home("""
-                        <div class="search"><input type="text" name="keyword" placeholder="搜索">
-                        <span class="btn-search" onclick="void 0">搜索</span></div>"""))
-                .html("/f/index.html", home("""
-                        <form action="/f/cgi-bin/search.do"><input name="query"><button>搜索</button></form>"""));
+                        SiteSearchFixtures.nothingFound(query(ex, "q")).getBytes(StandardCharsets.UTF_8)))
+                .html("/d/index.html", home(SiteSearchFixtures.NO_SEARCH_BOX))
+                .html("/e/index.html", home(SiteSearchFixtures.DEAD_BUTTON_SEARCH))
+                .html("/f/index.html", home(SiteSearchFixtures.ERROR_SEARCH));
         browser = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY);
     }
 
