@@ -49,16 +49,32 @@ public final class Migrations {
      * @throws IllegalStateException when a migration fails or an applied script no longer matches its checksum
      */
     public List<String> migrate() {
+        boolean hadHistory = SchemaTables.of(dataSource).contains(HISTORY_TABLE);
         try {
-            MigrateResult result = flyway().migrate();
-            List<String> applied = result.migrations.stream().map(m -> m.version).toList();
-            for (var m : result.migrations) {
-                LOG.info("database schema migrated to V{} ({})", m.version, m.description);
+            return migrateOnce();
+        } catch (FlywayException first) {
+            // Flyway reads "no history table" before it takes its lock: when another node created the table in
+            // that window, this node's view of the schema was stale. Once the table exists, Flyway's lock orders
+            // the nodes, so one more attempt either applies what is left or finds it all applied.
+            if (hadHistory || !SchemaTables.of(dataSource).contains(HISTORY_TABLE)) {
+                throw new IllegalStateException("database migration failed: " + first.getMessage(), first);
             }
-            return applied;
-        } catch (FlywayException e) {
-            throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+            LOG.info("another node created the schema history while this one started; migrating again under its lock");
+            try {
+                return migrateOnce();
+            } catch (FlywayException e) {
+                e.addSuppressed(first);
+                throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+            }
         }
+    }
+
+    private List<String> migrateOnce() {
+        MigrateResult result = flyway().migrate();
+        for (var m : result.migrations) {
+            LOG.info("database schema migrated to V{} ({})", m.version, m.description);
+        }
+        return result.migrations.stream().map(m -> m.version).toList();
     }
 
     /** What Flyway has recorded as applied, in the order it was applied; empty for a database never migrated. */
@@ -77,13 +93,15 @@ public final class Migrations {
         Optional<Integer> legacy = LegacySchemaVersion.highest(dataSource);
         // A schema with tables but no Flyway history is baselined: at the legacy version when the database was
         // built by the old migrations, else at 0 so that every migration still runs (as it did before Flyway).
-        // A schema that is empty gets no baseline marker at all.
+        // A schema that is empty, or already has a history, gets no baseline: a history table another node has
+        // just created, still empty while it applies V1, must be waited for under Flyway's lock, not baselined
+        // (Flyway refuses that: "as it already exists, and is empty").
         return Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION + dialect.folder())
                 .failOnMissingLocations(true)
                 .table(HISTORY_TABLE)
-                .baselineOnMigrate(true)
+                .baselineOnMigrate(SchemaTables.needBaseline(dataSource, HISTORY_TABLE))
                 .baselineVersion(legacy.map(String::valueOf).orElse("0"))
                 .baselineDescription(legacy.isPresent() ? LegacySchemaVersion.TABLE + " before Flyway"
                         : "existing schema")
