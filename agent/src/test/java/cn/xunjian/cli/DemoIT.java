@@ -93,6 +93,15 @@ class DemoIT {
     }
 
     @Test
+    void thePageFurnitureNextToThePlantedDarkLinksRaisesNoSuspicion() {
+        // drop-downs, tabs, a carousel, share buttons, an upgrade tip, a read-aloud copy, a skip link and a phone-only
+        // header on the portal's home page, each hiding links to other sites
+        assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().startsWith("darklink."))
+                .hasSize(3).allSatisfy(f -> assertThat(f.get("url").asText()).matches(
+                        "http://(www\\.ylc-casino|bet365-app)\\.example/.*"));
+    }
+
+    @Test
     void theWellKeptDepartmentSiteNextToThePlantedOnesRaisesNothing() {
         assertThat(findings("临江县教育局")).isNotEmpty().allSatisfy(f ->
                 assertThat(f.get("severity").asText()).as(f.toString()).isEqualTo("info"));
