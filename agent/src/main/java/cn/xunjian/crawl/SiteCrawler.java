@@ -94,7 +94,10 @@ public final class SiteCrawler implements AutoCloseable {
                             boolean truncated, List<LinkExtractor.Found> links) implements Outcome {
     }
 
-    private record LinkDone(LinkTask task, LinkStatus status) implements Outcome {
+    private record LinkDone(LinkTask task, LinkStatus status, TargetPreview preview) implements Outcome {
+        LinkDone(LinkTask task, LinkStatus status) {
+            this(task, status, null);
+        }
     }
 
     /** Which URLs belong to the crawled site. */
@@ -362,6 +365,10 @@ public final class SiteCrawler implements AutoCloseable {
 
         private Outcome checkLink(LinkTask t) {
             try {
+                if (t.kind() == LinkKind.PAGE && rules.targetPreviewBytes() > 0 && !onSiteHost(t)) {
+                    HttpFetcher.Previewed p = fetcher.preview(t.url(), rules.targetPreviewBytes());
+                    return new LinkDone(t, p.status(), p.preview());
+                }
                 return new LinkDone(t, fetcher.check(t.url()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -458,7 +465,8 @@ public final class SiteCrawler implements AutoCloseable {
 
         private void handle(LinkDone l) {
             LinkTask t = l.task();
-            report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth()));
+            report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth(),
+                    l.preview()));
         }
 
         private void report(CheckedLink link) {
