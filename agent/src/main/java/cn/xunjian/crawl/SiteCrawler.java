@@ -139,6 +139,7 @@ public final class SiteCrawler implements AutoCloseable {
     private final class Run {
         private final String start;
         private final CrawlListener listener;
+        private final boolean previews;
         private final Site site;
         private final Soft404Detector soft404 = new Soft404Detector(soft404Rules);
         private final CrawlTraps traps = new CrawlTraps(rules.traps());
@@ -160,6 +161,7 @@ public final class SiteCrawler implements AutoCloseable {
         Run(String start, CrawlListener listener) {
             this.start = start;
             this.listener = listener;
+            this.previews = listener.previewsTargets() && rules.targetPreviewBytes() > 0;
             this.site = Site.of(start);
         }
 
@@ -365,7 +367,7 @@ public final class SiteCrawler implements AutoCloseable {
 
         private Outcome checkLink(LinkTask t) {
             try {
-                if (t.kind() == LinkKind.PAGE && rules.targetPreviewBytes() > 0 && !onSiteHost(t)) {
+                if (previews && t.kind() == LinkKind.PAGE && !onSiteHost(t)) {
                     HttpFetcher.Previewed p = fetcher.preview(t.url(), rules.targetPreviewBytes());
                     return new LinkDone(t, p.status(), p.preview());
                 }

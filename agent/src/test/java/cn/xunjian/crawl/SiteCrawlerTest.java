@@ -409,7 +409,7 @@ class SiteCrawlerTest {
     }
 
     @Test
-    void aLinkToAPageOfAnotherSiteIsCheckedWithOneGetThatPreviewsTheTargetsOpening() throws Exception {
+    void whenAskedALinkToAPageOfAnotherSiteIsCheckedWithOneGetThatPreviewsTheTargetsOpening() throws Exception {
         try (FixtureServer other = new FixtureServer()) {
             Queue<String> methods = new ConcurrentLinkedQueue<>();
             String hijacked = """
@@ -425,7 +425,18 @@ class SiteCrawlerTest {
             html("/ext/index.html", "<html><body><a href='" + other.url("/") + "'>友情链接：县旅游网</a>"
                     + "<img src='" + other.url("/logo.png") + "' alt='标志'><a href='/ext/a.html'>本站</a></body></html>");
             html("/ext/a.html", "<html><body>本站页面</body></html>");
-            Recorder r = new Recorder();
+            Recorder plain = new Recorder();
+            crawl("/ext/index.html", LIMITS, plain);
+            // a crawl whose listener does not ask for previews (the links command) checks it with a HEAD
+            assertThat(plain.link(other.url("/")).preview()).isNull();
+            assertThat(methods).containsExactly("HEAD");
+            methods.clear();
+            Recorder r = new Recorder() {
+                @Override
+                public boolean previewsTargets() {
+                    return true;
+                }
+            };
             crawl("/ext/index.html", LIMITS, r);
 
             CheckedLink friend = r.link(other.url("/"));
