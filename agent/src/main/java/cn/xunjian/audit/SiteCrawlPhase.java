@@ -37,9 +37,10 @@ final class SiteCrawlPhase {
 
     /**
      * What the crawl came to: every finding in report order (the page checks' findings page by page, their
-     * errors, the broken links, the summary) and how many links beyond the home page were broken.
+     * errors, the broken links, the summary), how many links beyond the home page were broken, and the links to
+     * other sites whose targets were previewed.
      */
-    record Crawled(List<Finding> findings, int brokenBeyondHome) {
+    record Crawled(List<Finding> findings, int brokenBeyondHome, List<CheckedLink> previewed) {
     }
 
     Crawled run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
@@ -47,6 +48,7 @@ final class SiteCrawlPhase {
         AuditLimits limits = settings.limits();
         CrawlLimits crawlLimits = settings.crawlLimits();
         List<Finding> findings = new ArrayList<>();
+        List<CheckedLink> previewed = new ArrayList<>();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(crawlLimits, http)) {
             result = crawler.crawl(siteUrl, new CrawlListener() {
@@ -54,6 +56,18 @@ final class SiteCrawlPhase {
                 public void page(SitePage page) {
                     pages.offer(page);
                     findings.addAll(checks.run(page));
+                }
+
+                @Override
+                public boolean previewsTargets() {
+                    return true;
+                }
+
+                @Override
+                public void link(CheckedLink link) {
+                    if (link.preview() != null) {
+                        previewed.add(link);
+                    }
                 }
             });
         }
@@ -91,6 +105,6 @@ final class SiteCrawlPhase {
             summary.append("；").append(note);
         }
         findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
-        return new Crawled(findings, beyondHome);
+        return new Crawled(findings, beyondHome, previewed);
     }
 }

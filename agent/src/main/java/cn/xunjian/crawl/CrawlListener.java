@@ -18,6 +18,14 @@ public interface CrawlListener {
         return true;
     }
 
+    /**
+     * True when links to pages of other sites should be checked with a GET that previews their targets
+     * ({@link CheckedLink#preview()}, 外链被劫持) instead of a HEAD; false (the default) keeps every check a HEAD.
+     */
+    default boolean previewsTargets() {
+        return false;
+    }
+
     /** Every HTML page fetched and decoded, with its depth set. */
     default void page(SitePage page) {
     }

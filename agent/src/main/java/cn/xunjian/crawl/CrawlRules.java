@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The crawler's tunables and trap guards, read from {@code crawl.json}. Its user agent and redirect limit are the
+ * The crawler's tunables and trap guards, read from {@code crawl.json}; {@code targetPreviewBytes} is how much of a
+ * page of another site a link check keeps to preview it (0: HEAD only). Its user agent and redirect limit are the
  * stack's, in {@code net/http.json} (purposes {@code page} and {@code link}).
  */
-record CrawlRules(Limits limits, int maxInFlight, Traps traps,
+record CrawlRules(Limits limits, int maxInFlight, int targetPreviewBytes, Traps traps,
                   List<String> attachmentExtensions, List<String> imageExtensions) {
 
     /** Default limits as written in the data file; durations in ISO-8601 ({@code PT15S}). */
@@ -62,7 +63,7 @@ record CrawlRules(Limits limits, int maxInFlight, Traps traps,
 
         private static CrawlRules read() {
             DataFile.Obj root = DataFile.read(CrawlRules.class, "crawl.json").root("limits", "maxInFlight",
-                    "traps", "attachmentExtensions", "imageExtensions");
+                    "_targetPreview", "targetPreviewBytes", "traps", "attachmentExtensions", "imageExtensions");
             DataFile.Obj l = root.object("limits", "maxPages", "maxDepth", "perHost", "minDelay", "timeout",
                     "maxPageBytes");
             DataFile.Obj t = root.object("traps", "maxUrlLength", "maxQueryParams", "maxSegmentRepeats",
@@ -70,7 +71,7 @@ record CrawlRules(Limits limits, int maxInFlight, Traps traps,
             return new CrawlRules(
                     new Limits(l.intValue("maxPages"), l.intValue("maxDepth"), l.intValue("perHost"),
                             l.string("minDelay"), l.string("timeout"), l.longValue("maxPageBytes")),
-                    root.intValue("maxInFlight"),
+                    root.intValue("maxInFlight"), root.intValue("targetPreviewBytes"),
                     new Traps(t.intValue("maxUrlLength"), t.intValue("maxQueryParams"), t.intValue("maxSegmentRepeats"),
                             t.strings("calendarParams"), t.intValue("calendarVariantsPerPath"),
                             t.strings("sessionParams"), t.string("sessionValuePattern")),

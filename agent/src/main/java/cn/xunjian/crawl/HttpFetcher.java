@@ -59,6 +59,21 @@ final class HttpFetcher {
         return s;
     }
 
+    /** A link check and what the target showed: its status and, for a 200 HTML answer, its preview. */
+    record Previewed(LinkStatus status, TargetPreview preview) {
+    }
+
+    /**
+     * Checks a link to a page of another site with a GET that keeps only the first {@code maxBytes} of an HTML
+     * answer, and previews what they hold; one request, as a HEAD would be.
+     */
+    Previewed preview(String url, long maxBytes) throws InterruptedException {
+        Fetched f = fetch(url, "GET", Purpose.LINK, BodyPolicy.htmlPage(maxBytes));
+        TargetPreview preview = f.body() == null || f.body().length == 0 ? null
+                : TargetPreview.of(CharsetDetector.decode(f.body(), f.contentType()));
+        return new Previewed(f.status(), preview);
+    }
+
     private Fetched fetch(String url, String method, Purpose purpose, BodyPolicy policy) throws InterruptedException {
         long start = System.nanoTime();
         HttpOutcome o = http.send(new HttpRequest(method, url, purpose, List.of(), null, policy, timeout, -1,

@@ -94,7 +94,10 @@ public final class SiteCrawler implements AutoCloseable {
                             boolean truncated, List<LinkExtractor.Found> links) implements Outcome {
     }
 
-    private record LinkDone(LinkTask task, LinkStatus status) implements Outcome {
+    private record LinkDone(LinkTask task, LinkStatus status, TargetPreview preview) implements Outcome {
+        LinkDone(LinkTask task, LinkStatus status) {
+            this(task, status, null);
+        }
     }
 
     /** Which URLs belong to the crawled site. */
@@ -136,6 +139,7 @@ public final class SiteCrawler implements AutoCloseable {
     private final class Run {
         private final String start;
         private final CrawlListener listener;
+        private final boolean previews;
         private final Site site;
         private final Soft404Detector soft404 = new Soft404Detector(soft404Rules);
         private final CrawlTraps traps = new CrawlTraps(rules.traps());
@@ -157,6 +161,7 @@ public final class SiteCrawler implements AutoCloseable {
         Run(String start, CrawlListener listener) {
             this.start = start;
             this.listener = listener;
+            this.previews = listener.previewsTargets() && rules.targetPreviewBytes() > 0;
             this.site = Site.of(start);
         }
 
@@ -362,6 +367,10 @@ public final class SiteCrawler implements AutoCloseable {
 
         private Outcome checkLink(LinkTask t) {
             try {
+                if (previews && t.kind() == LinkKind.PAGE && !onSiteHost(t)) {
+                    HttpFetcher.Previewed p = fetcher.preview(t.url(), rules.targetPreviewBytes());
+                    return new LinkDone(t, p.status(), p.preview());
+                }
                 return new LinkDone(t, fetcher.check(t.url()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -458,7 +467,8 @@ public final class SiteCrawler implements AutoCloseable {
 
         private void handle(LinkDone l) {
             LinkTask t = l.task();
-            report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth()));
+            report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth(),
+                    l.preview()));
         }
 
         private void report(CheckedLink link) {

@@ -7,6 +7,7 @@ import cn.xunjian.browser.PageLoad;
 import cn.xunjian.browser.WebBrowser;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
+import cn.xunjian.check.Facts;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.model.Evidence;
@@ -31,17 +32,21 @@ import org.slf4j.LoggerFactory;
  * Status, redirect target, title, meta keywords and description, spam wording and outbound hosts are compared;
  * a difference beyond the baseline noise is a VETO finding ({@code hijack.spider} or {@code hijack.referer}) with
  * both screenshots side by side and both page sources. Every visit is aimed at the audited site's own URLs.
+ * Links of the site to pages of other sites whose targets, as the crawl previewed them, now serve gambling, porn or
+ * other spam are VETO findings too ({@code hijack.outlink}, 外链被劫持; see {@link HijackedOutlinks}).
  */
 public final class HijackCheck implements SiteCheck {
     public static final String INDICATOR = "W-V1";
     public static final String SPIDER = "hijack.spider";
     public static final String REFERER = "hijack.referer";
+    public static final String OUTLINK = HijackedOutlinks.KIND;
     private static final Logger LOG = LoggerFactory.getLogger(HijackCheck.class);
     private static final String BLOCKED = "超出允许访问的网络范围";
 
     private final HijackRules rules;
     private final SpamKeywords spam;
     private final FeatureDiff diff;
+    private final HijackedOutlinks outlinks;
 
     public HijackCheck() {
         this(HijackRules.standard(), SpamKeywords.standard());
@@ -51,6 +56,7 @@ public final class HijackCheck implements SiteCheck {
         this.rules = rules;
         this.spam = spam;
         this.diff = new FeatureDiff(rules.titleSimilarity());
+        this.outlinks = new HijackedOutlinks(spam, rules.outlinkScreenshots());
     }
 
     @Override
@@ -70,6 +76,7 @@ public final class HijackCheck implements SiteCheck {
             findings.addAll(inspect(url, ctx.site().name(), ctx.browser(), ctx.http(), ctx.pageTimeout(),
                     ctx.evidence()));
         }
+        findings.addAll(outlinks.inspect(ctx.facts().all(Facts.LINK_TARGETS), ctx.renderer(), ctx.evidence()));
         return findings;
     }
 

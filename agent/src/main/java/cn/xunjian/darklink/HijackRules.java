@@ -5,10 +5,13 @@ import cn.xunjian.internal.RuleFiles;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** Spider and referer profiles, key pages and thresholds of {@link HijackCheck}; read from {@code hijack.json}. */
+/**
+ * Spider and referer profiles, key pages, thresholds and the screenshot budget for hijacked links of
+ * {@link HijackCheck}; read from {@code hijack.json}.
+ */
 public record HijackRules(@JsonProperty("_comment") String comment, List<Spider> spiders, List<Referer> referers,
                           List<String> keyPages, double titleSimilarity, int httpTimeoutSeconds, int maxRedirects,
-                          int screenshotWidth, int screenshotMaxHeight) {
+                          int screenshotWidth, int screenshotMaxHeight, int outlinkScreenshots) {
 
     /** A search-engine spider: its user agent and the device it renders as. */
     public record Spider(String id, String label, DeviceProfile device, String userAgent) {

@@ -86,6 +86,18 @@ public final class SpamKeywords {
 
     /** Scans texts (link text, href, title attribute…) together; spam when any category's rule is met. */
     public Match scan(String... texts) {
+        return scan(false, texts);
+    }
+
+    /**
+     * Scans texts that are long and free (a whole page's title, keywords and opening text) where weak words meet
+     * context words by chance (澳门特别行政区…入口): spam only on a strong term.
+     */
+    public Match scanStrong(String... texts) {
+        return scan(true, texts);
+    }
+
+    private Match scan(boolean strongOnly, String... texts) {
         StringBuilder all = new StringBuilder();
         for (String t : texts) {
             all.append(normalise(t)).append('\u0000');
@@ -106,10 +118,12 @@ public final class SpamKeywords {
             longer.addAll(weak);
             weak = withoutContained(weak, longer);
             context = withoutContained(context, longer);
-            if (!strong.isEmpty() || weak.size() >= 2 || (!weak.isEmpty() && !context.isEmpty())) {
+            if (!strong.isEmpty() || (!strongOnly && (weak.size() >= 2 || (!weak.isEmpty() && !context.isEmpty())))) {
                 terms.addAll(strong);
-                terms.addAll(weak);
-                if (strong.isEmpty() && weak.size() < 2) {
+                if (!strongOnly) {
+                    terms.addAll(weak);
+                }
+                if (!strongOnly && strong.isEmpty() && weak.size() < 2) {
                     terms.addAll(context);
                 }
                 labels.add(c.label());

@@ -83,6 +83,15 @@ public final class DemoPortal implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * The same server under the name {@code localhost}: another site for the audit, still on this machine. The
+     * portal's pages write it as {@code {{elsewhere}}}; its {@code /ylc/} is the gambling site that took over the
+     * expired domain of a friend link (外链被劫持).
+     */
+    public String elsewhere() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
     public String portalUrl() {
         return origin() + "/";
     }
@@ -132,7 +141,8 @@ public final class DemoPortal implements AutoCloseable {
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.getOrDefault(ext, "application/octet-stream");
         if (ext.equals("html") || ext.equals("js") || ext.equals("json") || ext.equals("xml")) {
-            body = dates.resolve(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+            body = dates.resolve(new String(body, StandardCharsets.UTF_8)).replace("{{elsewhere}}", elsewhere())
+                    .getBytes(StandardCharsets.UTF_8);
         }
         if (path.startsWith("/xxgk/") && ext.equals("html")) {
             // The 政务公开 section is served in GBK, as many county sites still are.

@@ -93,6 +93,26 @@ class DemoIT {
     }
 
     @Test
+    void thePageFurnitureNextToThePlantedDarkLinksRaisesNoSuspicion() {
+        // drop-downs, tabs, a carousel, share buttons, an upgrade tip, a read-aloud copy, a skip link and a phone-only
+        // header on the portal's home page, each hiding links to other sites
+        assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().startsWith("darklink."))
+                .hasSize(3).allSatisfy(f -> assertThat(f.get("url").asText()).matches(
+                        "http://(www\\.ylc-casino|bet365-app)\\.example/.*"));
+    }
+
+    @Test
+    void aFriendLinkWhoseDomainAGamblingSiteTookOverIsReportedWithTheTargetsTitle() {
+        assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().equals("hijack.outlink"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("severity").asText()).isEqualTo("veto");
+                    assertThat(f.get("message").asText()).startsWith("外链被劫持：链接“临江旅游网” → http://localhost:")
+                            .contains("bet365体育在线_澳门威尼斯人_真人娱乐官网");
+                    assertThat(f.get("evidence")).extracting(e -> e.get("type").asText()).contains("http", "screenshot");
+                });
+    }
+
+    @Test
     void theWellKeptDepartmentSiteNextToThePlantedOnesRaisesNothing() {
         assertThat(findings("临江县教育局")).isNotEmpty().allSatisfy(f ->
                 assertThat(f.get("severity").asText()).as(f.toString()).isEqualTo("info"));

@@ -409,6 +409,50 @@ class SiteCrawlerTest {
     }
 
     @Test
+    void whenAskedALinkToAPageOfAnotherSiteIsCheckedWithOneGetThatPreviewsTheTargetsOpening() throws Exception {
+        try (FixtureServer other = new FixtureServer()) {
+            Queue<String> methods = new ConcurrentLinkedQueue<>();
+            String hijacked = """
+                    <html><head><meta charset="utf-8"><title>澳门葡京 - 真人娱乐官网</title>
+                    <meta name="keywords" content="百家乐, 真人视讯">
+                    <meta content="全网最大的娱乐平台" name="Description"></head>
+                    <body><h1>欢迎光临</h1><p>注册即送彩金</p>%s</body></html>""".formatted("<p>填充</p>".repeat(20_000));
+            other.route("/", ex -> {
+                methods.add(ex.getRequestMethod());
+                FixtureServer.send(ex, 200, "text/html; charset=utf-8", hijacked.getBytes(StandardCharsets.UTF_8));
+            });
+            other.bytes("/logo.png", "image/png", new byte[] {1, 2, 3});
+            html("/ext/index.html", "<html><body><a href='" + other.url("/") + "'>友情链接：县旅游网</a>"
+                    + "<img src='" + other.url("/logo.png") + "' alt='标志'><a href='/ext/a.html'>本站</a></body></html>");
+            html("/ext/a.html", "<html><body>本站页面</body></html>");
+            Recorder plain = new Recorder();
+            crawl("/ext/index.html", LIMITS, plain);
+            // a crawl whose listener does not ask for previews (the links command) checks it with a HEAD
+            assertThat(plain.link(other.url("/")).preview()).isNull();
+            assertThat(methods).containsExactly("HEAD");
+            methods.clear();
+            Recorder r = new Recorder() {
+                @Override
+                public boolean previewsTargets() {
+                    return true;
+                }
+            };
+            crawl("/ext/index.html", LIMITS, r);
+
+            CheckedLink friend = r.link(other.url("/"));
+            assertThat(friend.broken()).isFalse();
+            assertThat(friend.status().method()).isEqualTo("GET");
+            assertThat(methods).containsExactly("GET");
+            assertThat(friend.preview()).isEqualTo(new TargetPreview("澳门葡京 - 真人娱乐官网", "百家乐, 真人视讯",
+                    "全网最大的娱乐平台", ("澳门葡京-真人娱乐官网欢迎光临注册即送彩金" + "填充".repeat(200)).substring(0, 300)));
+            // images and same-site pages are checked as before, without a preview
+            assertThat(r.link(other.url("/logo.png")).preview()).isNull();
+            assertThat(r.link(other.url("/logo.png")).status().method()).isEqualTo("HEAD");
+            assertThat(r.link(server.url("/ext/a.html")).preview()).isNull();
+        }
+    }
+
+    @Test
     void checksLinksOutsideTheStartDirectoryWithoutCrawlingThem() throws Exception {
         buildSite();
         Recorder r = new Recorder();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The hidden-link check with real Chromium: one fixture page per hiding technique, and pages that must not fire. */
 class HiddenLinkIT {
@@ -111,6 +112,7 @@ class HiddenLinkIT {
                 <div style="display:none"><a href="%s">网上娱乐</a></div></body></html>""".formatted(BAD));
         server.html("/visible-spam.html", page("<p>推荐：<a href=\"" + BAD + "\">澳门威尼斯人官网</a></p>"));
         server.html("/clean.html", page(CLEAN));
+        server.bytes("/darklink/js/jquery.min.js", "application/javascript; charset=utf-8", jquery());
         browser = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY);
         session = browser.openSession(DeviceProfile.DESKTOP);
         evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "site-01");
@@ -180,7 +182,7 @@ class HiddenLinkIT {
     @Test
     void menusSkipLinksAccordionsFriendLinksAndACookieBannerDoNotFire() {
         AuditPage page = open("/clean.html");
-        List<ClassifiedLink> links = new LinkVisibility(HiddenLinkRules.standard()).classify(page);
+        List<ClassifiedLink> links = new LinkVisibility(HiddenLinkRules.standard(), BenignUi.standard()).classify(page);
         // the must-not-fire links are really seen as hidden, so the test proves the DL-CORE rule, not a blind spot
         assertThat(links).filteredOn(ClassifiedLink::hidden).extracting(ClassifiedLink::text)
                 .contains("跳到主要内容", "机构概况", "领导之窗", "办事指南", "浙江省人民政府");
@@ -189,6 +191,113 @@ class HiddenLinkIT {
         assertThat(links).filteredOn(l -> l.href().contains("zjol.com.cn")).hasSize(3)
                 .allSatisfy(l -> assertThat(l.hidden()).as(l.text() + l.reasons()).isFalse());
         assertThat(new HiddenLinkCheck().inspect(page, evidence)).isEmpty();
+    }
+
+    private static final LinkVisibility CLASSIFIER = new LinkVisibility(HiddenLinkRules.standard(),
+            BenignUi.standard());
+
+    private static boolean hiddenElsewhere(ClassifiedLink l) {
+        return l.hidden() && Hosts.external(l.href(), server.url("/"))
+                && Hosts.host(l.href()).map(h -> !HiddenLinkRules.standard().trusted(h)).orElse(false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"friend-links-jquery", "tabs-pageadmin", "carousel-swiper", "share-buttons", "upgrade-tip",
+            "mobile-nav", "read-aloud", "hover-menu-media"})
+    void pageFurnitureThatHidesLinksToOtherSitesRaisesNothing(String fixture) {
+        AuditPage page = open("/darklink/" + fixture + ".html");
+        // the furniture really hides links to other, untrusted sites: the test proves the judgement, not a blind spot
+        assertThat(CLASSIFIER.classify(page)).as(fixture).anyMatch(HiddenLinkIT::hiddenElsewhere);
+        assertThat(new HiddenLinkCheck().inspect(page, evidence)).as(fixture).isEmpty();
+    }
+
+    @Test
+    void aFriendLinkSelectHasNoLinksToJudge() {
+        AuditPage page = open("/darklink/friend-links-select.html");
+        assertThat(CLASSIFIER.classify(page)).noneMatch(l -> l.href().contains("gov.cn"));
+        assertThat(new HiddenLinkCheck().inspect(page, evidence)).isEmpty();
+    }
+
+    @Test
+    void theClassifierNamesWhatWouldShowEachKindOfHiddenFurniture() {
+        assertThat(revealed("friend-links-jquery", "dahe.cn")).anyMatch(r -> r.matches("jquery:mouse(enter|over)@li.*"));
+        assertThat(revealed("tabs-pageadmin", "pageadmin.net")).contains("script:#tab_c_link");
+        assertThat(revealed("carousel-swiper", "xuexi.cn")).anyMatch(r -> r.startsWith("sibling-panel:div.swiper-slide"));
+        assertThat(revealed("mobile-nav", "example-news")).anyMatch(r -> r.startsWith("other-viewport:.visible-xs"));
+        assertThat(revealed("hover-menu-media", "zjol.com.cn")).contains("css-state:.media:hover .list");
+    }
+
+    private static List<String> revealed(String fixture, String target) {
+        ClassifiedLink link = CLASSIFIER.classify(open("/darklink/" + fixture + ".html")).stream()
+                .filter(l -> l.href().contains(target)).findFirst().orElseThrow();
+        assertThat(link.hidden()).as(target).isTrue();
+        return link.hider().revealed();
+    }
+
+    @Test
+    void aHiddenLinkToAnotherSiteWithNoSignOfSpamOrFurnitureIsASuspectedDarkLinkWarning() {
+        List<Finding> findings = new HiddenLinkCheck().inspect(open("/darklink/suspected.html"), evidence);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("darklink.suspected");
+            assertThat(f.severity()).isEqualTo(Severity.WARN);
+            assertThat(f.message()).startsWith("疑似暗链：隐藏链接“特产商城” → http://www.lvyou-shop.example/")
+                    .contains("请人工核实", "不占版面");
+            assertThat(f.evidence()).extracting(e -> e.type()).containsExactly("screenshot", "html", "html");
+        });
+    }
+
+    @Test
+    void aHiddenBlockOfManyUnrelatedSitesIsAVetoEvenWithoutSpamWording() {
+        List<Finding> findings = new HiddenLinkCheck().inspect(open("/darklink/injected-block.html"), evidence);
+        assertThat(findings).hasSize(6).allSatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("darklink.hidden");
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.message()).contains("同一隐藏区块", "6个指向无关外部网站的链接", "定位到页面之外");
+        });
+    }
+
+    @Test
+    void aLinkToAnotherSiteInTextTheColourOfItsBackgroundIsAVetoEvenWithHarmlessWords() {
+        List<Finding> findings = new HiddenLinkCheck().inspect(open("/darklink/same-colour.html"), evidence);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+            assertThat(f.message()).contains("“资讯”", "注入特征：文字颜色与背景色相同");
+        });
+    }
+
+    @Test
+    void aGamblingLinkInsideAHoverMenuIsStillAVeto() {
+        List<Finding> findings = new HiddenLinkCheck().inspect(open("/darklink/spam-in-menu.html"), evidence);
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("darklink.hidden");
+            assertThat(f.message()).contains("澳门葡京", "赌博");
+        });
+    }
+
+    @Test
+    void visibleGamblingLinksAppendedAfterTheClosingHtmlTagAreFoundInTheServedSource() throws Exception {
+        List<Finding> findings = new HiddenLinkCheck().inspect(open("/darklink/after-html.html"), evidence);
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.VETO).hasSize(2).allSatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("darklink.spam-visible");
+            assertThat(f.message()).contains("赌博", "</html> 之后");
+            assertThat(f.evidence()).extracting(e -> e.type()).containsExactly("screenshot", "html", "html", "html");
+        });
+        assertThat(findings).extracting(Finding::message)
+                .anySatisfy(m -> assertThat(m).contains("SLOT GACOR hari ini", "gacor"))
+                .anySatisfy(m -> assertThat(m).contains("Situs Judi Online Terpercaya", "situsjudi"));
+        assertThat(findings).filteredOn(f -> f.severity() == Severity.WARN).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("疑似暗链：链接“Mahjong Ways”"));
+        Finding f = findings.get(0);
+        String tail = read(dir.resolve(f.evidence().get(3).path()));
+        assertThat(tail).contains("页面源码第9行起", "SLOT GACOR hari ini").doesNotContain("<h1>");
+    }
+
+    private static byte[] jquery() {
+        try (var in = HiddenLinkIT.class.getResourceAsStream("/META-INF/resources/webjars/jquery/1.12.4/jquery.min.js")) {
+            return in.readAllBytes();
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("the jQuery WebJar is missing from the test class path", e);
+        }
     }
 
     private static String read(Path p) {

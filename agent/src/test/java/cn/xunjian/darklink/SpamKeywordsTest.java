@@ -90,4 +90,29 @@ class SpamKeywordsTest {
         // tests run under a Turkish default locale, where "I".toLowerCase() is a dotless i
         assertThat(keywords.normalise("BIG WIN")).isEqualTo("bigwin");
     }
+
+    @Test
+    void theInternationalTermsOfSlotAndJudiSpamAreSpamInTextAndTargets() {
+        assertThat(keywords.scan("SLOT GACOR hari ini").terms()).contains("gacor");
+        assertThat(keywords.scan("Situs Judi Online Terpercaya").terms()).contains("situsjudi", "judionline");
+        assertThat(keywords.scan("daftar", "https://togel-resmi.example/").categories()).containsExactly("赌博");
+        assertThat(keywords.scan("Live Casino").spam()).isTrue();
+        assertThat(keywords.scan("点击", "https://www.x-porn.example/").categories()).containsExactly("色情");
+    }
+
+    @Test
+    void latinWordsThatArePinyinOrEnglishAreNotSpamOnTheirOwn() {
+        for (String text : new String[] {"https://www.judicial.example/judi/", "西藏 Tibet", "time slot", "Essex",
+                "https://www.shengtai.example/", "http://www.seoul.go.kr/", "judi"}) {
+            assertThat(keywords.scan(text).spam()).as(text).isFalse();
+        }
+    }
+
+    @Test
+    void seoSpamWordingIsItsOwnCategory() {
+        assertThat(keywords.scan("蜘蛛池出租").categories()).containsExactly("SEO 推广");
+        assertThat(keywords.scan("百度快照 代做").categories()).containsExactly("SEO 推广");
+        assertThat(keywords.scan("本站已被百度收录").spam()).isTrue();
+        assertThat(keywords.scan("政府信息公开目录").spam()).isFalse();
+    }
 }
