@@ -64,11 +64,13 @@ public record FooterMarkRules(List<String> footerSelectors, List<String> footerH
      * @param hints words in a script's or frame's address, id or class that say it holds the footer
      * @param imageHints words in an image's address, alt or title that say it may be a mark
      * @param ignoredHosts hosts of scripts that never write a footer (statistics counters)
+     * @param ignoredNames words in a script's address that say it does something else (a library, a counter, the
+     *     search box), unless its name also says footer
      * @param maxProbes how many resources are fetched at most to learn whether they load
      * @param maxFrames how many frames are followed at most
      */
-    public record Resources(List<String> hints, List<String> imageHints, List<String> ignoredHosts, int maxProbes,
-                            int maxFrames) {
+    public record Resources(List<String> hints, List<String> imageHints, List<String> ignoredHosts,
+                            List<String> ignoredNames, int maxProbes, int maxFrames) {
     }
 
     /**

@@ -124,15 +124,17 @@ final class FooterResources {
     }
 
     private boolean carrier(Element el) {
-        if (located && (el == footer || el.parents().contains(footer))) {
+        if (named(el, rules.resources().hints())) {
             return true;
         }
-        if (trailing.contains(el)) {
-            return true;
-        }
+        boolean placed = trailing.contains(el) || located && (el == footer || el.parents().contains(footer));
+        return placed && !(el.is("script") && named(el, rules.resources().ignoredNames()));
+    }
+
+    private static boolean named(Element el, List<String> words) {
         String names = (el.attr("src") + " " + el.id() + " " + el.className() + " " + el.attr("name"))
                 .toLowerCase(Locale.ROOT);
-        return rules.resources().hints().stream().anyMatch(names::contains);
+        return words.stream().anyMatch(names::contains);
     }
 
     /** Statistics counters and the standard embeds (which count as present by themselves) carry no footer. */
