@@ -44,11 +44,11 @@ final class MarkFinder {
         return Optional.ofNullable(malformed);
     }
 
-    /** The mark in the alt or title of an image (or the title of any element): it is shown as a picture. */
+    /** The mark in the alt or title of an image (or of the link around one): it is shown as a picture. */
     Optional<Sighting> inImageText(TextMark mark, List<MarkSource> sources) {
         Sighting malformed = null;
         for (MarkSource source : sources) {
-            for (Element el : source.root().select("img[alt], img[title], [title]")) {
+            for (Element el : source.root().select("img[alt], img[title], a[title]:has(img)")) {
                 for (String attr : List.of("alt", "title")) {
                     Matcher m = mark.regex().matcher(rules.normalise(el.attr(attr)));
                     if (m.find()) {
