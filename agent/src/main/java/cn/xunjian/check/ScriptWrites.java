@@ -103,6 +103,9 @@ final class ScriptWrites {
             if (c == quote) {
                 return i + 1;
             }
+            if (c == '\n' && quote != '`') {
+                return i; // an unterminated literal ends with its line, as the engine would reject it there
+            }
             if (c == '\\' && i + 1 < code.length()) {
                 char n = code.charAt(i + 1);
                 i += 2;

@@ -295,6 +295,10 @@ class FooterMarksCheckTest {
                 + html.substring(to);
         assertThat(zfwzzc).doesNotContain("_jiucuo_").doesNotContain("Link(");
         assertThat(runAt(YICHUN, zfwzzc)).isEmpty();
+        // 靖安县's footer links the platform's older host the same way
+        String pucha = zfwzzc.replace("https://zfwzzc.www.gov.cn/check_web/errorInfo/jcInfoNew?sitecode=",
+                "http://pucha.kaipuyun.cn/exposure/jiucuo.html?site_code=");
+        assertThat(runAt(YICHUN, pucha)).isEmpty();
         assertThat(runAt(YICHUN, zfwzzc.replace("sitecode=3609000002", "siteCode=3609000099")))
                 .extracting(Finding::kind).containsExactly("footer.sitecode.mismatch");
     }
