@@ -40,4 +40,15 @@ public interface AuditPage {
 
     /** The bytes of a resource (an image) as this page's browser would get them; empty when it cannot. */
     Optional<byte[]> fetch(String absoluteUrl);
+
+    /**
+     * The document shown in the frame of the {@code <iframe>} or {@code <frame>} element matched by
+     * {@code cssSelector}, as rendered (scripts applied); empty when nothing matches, the element is no frame, or
+     * its document did not load (blocked, refused, timed out, an error page of the browser).
+     */
+    Optional<FrameDocument> frame(String cssSelector);
+
+    /** A frame's document: its final URL and its serialised DOM. */
+    record FrameDocument(String url, String html) {
+    }
 }

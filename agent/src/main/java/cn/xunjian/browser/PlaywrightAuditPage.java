@@ -4,6 +4,8 @@ import cn.xunjian.net.NetworkScope;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.ElementHandle;
+import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.RequestOptions;
@@ -146,5 +148,37 @@ final class PlaywrightAuditPage implements AuditPage {
         } catch (PlaywrightException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<FrameDocument> frame(String cssSelector) {
+        try {
+            ElementHandle element = page.querySelector(cssSelector);
+            if (element == null) {
+                return Optional.empty();
+            }
+            try {
+                Frame frame = element.contentFrame();
+                if (frame == null || !loaded(frame.url(), element.getAttribute("src"))) {
+                    return Optional.empty();
+                }
+                return Optional.of(new FrameDocument(frame.url(), frame.content()));
+            } finally {
+                element.dispose();
+            }
+        } catch (PlaywrightException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A frame whose request was blocked or failed shows Chromium's error page ({@code chrome-error://}); one that
+     * never navigated stays on {@code about:blank} although its element names a source.
+     */
+    private static boolean loaded(String frameUrl, String src) {
+        if (frameUrl == null || frameUrl.isEmpty() || frameUrl.startsWith("chrome-error:")) {
+            return false;
+        }
+        return !frameUrl.equals("about:blank") || src == null || src.isBlank() || src.trim().equals("about:blank");
     }
 }

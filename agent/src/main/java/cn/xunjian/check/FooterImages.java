@@ -23,8 +23,10 @@ import javax.imageio.ImageIO;
 import org.jsoup.nodes.Element;
 
 /**
- * The images of a footer: QR codes are decoded (and reported) on reading; the others are OCR'd on demand, each
- * at most once, when a mark is not found in the page text. A failure on one image is recorded, never fatal.
+ * The images of a footer (and of the frames and script-written HTML that show it): QR codes are decoded (and
+ * reported) on reading; the others are OCR'd on demand, each at most once, when a mark is not found in the page
+ * text. An image that cannot be fetched is told to the footer's resources; a failure on one image is recorded,
+ * never fatal.
  */
 final class FooterImages {
     /** A mark read from an image. */
@@ -37,35 +39,46 @@ final class FooterImages {
     private final CheckContext ctx;
     private final List<Img> ocrCandidates;
     private final List<Finding> findings;
+    private final FooterMarkRules rules;
     private final Map<Img, String> ocrTexts = new HashMap<>();
 
-    private FooterImages(CheckContext ctx, List<Img> ocrCandidates, List<Finding> findings) {
+    private FooterImages(CheckContext ctx, List<Img> ocrCandidates, List<Finding> findings, FooterMarkRules rules) {
         this.ctx = ctx;
         this.ocrCandidates = ocrCandidates;
         this.findings = findings;
+        this.rules = rules;
     }
 
-    static FooterImages read(CheckContext ctx, Element footer, FooterMarkRules rules, List<Finding> findings) {
+    static FooterImages read(CheckContext ctx, List<Element> roots, FooterMarkRules rules, List<Finding> findings,
+                             FooterResources resources) {
         Set<String> seen = new LinkedHashSet<>();
         List<Img> candidates = new ArrayList<>();
-        for (Element el : footer.select("img[src]")) {
-            String url = el.absUrl("src");
-            if (url.isEmpty() || !seen.add(url)) {
-                continue;
-            }
-            Optional<BufferedImage> image = ctx.page().fetch(url).flatMap(ImageScaling::decode);
-            if (image.isEmpty()) {
-                continue; // unreachable images are reported by the link check
-            }
-            if (decodeQr(ctx, el, url, image.get(), findings)) {
-                continue;
-            }
-            boolean badge = rules.conacImageHints().stream().anyMatch(h -> url.toLowerCase(Locale.ROOT).contains(h));
-            if (!badge && candidates.size() < rules.maxOcrImages()) {
-                candidates.add(new Img(el, url, image.get()));
+        for (Element root : roots) {
+            for (Element el : root.select("img[src]")) {
+                String url = el.absUrl("src");
+                if (url.isEmpty() || !seen.add(url)) {
+                    continue;
+                }
+                Optional<byte[]> bytes = ctx.page().fetch(url);
+                if (bytes.isEmpty()) {
+                    resources.imageFailed(el, url); // a broken link of its own is reported by the link check
+                    continue;
+                }
+                Optional<BufferedImage> image = ImageScaling.decode(bytes.get());
+                if (image.isEmpty()) {
+                    continue;
+                }
+                if (decodeQr(ctx, el, url, image.get(), findings)) {
+                    continue;
+                }
+                boolean badge = rules.conacImageHints().stream()
+                        .anyMatch(h -> url.toLowerCase(Locale.ROOT).contains(h));
+                if (!badge && candidates.size() < rules.maxOcrImages()) {
+                    candidates.add(new Img(el, url, image.get()));
+                }
             }
         }
-        return new FooterImages(ctx, candidates, findings);
+        return new FooterImages(ctx, candidates, findings, rules);
     }
 
     private static boolean decodeQr(CheckContext ctx, Element el, String url, BufferedImage image, List<Finding> findings) {
@@ -96,7 +109,7 @@ final class FooterImages {
             if (text == null) {
                 continue;
             }
-            Optional<String> value = FooterMarksCheck.match(mark, text.replaceAll("\\s+", ""));
+            Optional<String> value = FooterMarksCheck.match(mark, rules.normalise(text).replace(" ", ""));
             if (value.isPresent()) {
                 List<Evidence> evidence = List.of(
                         ctx.evidence().image("ocr", "ocr-image-" + mark.id(), png(img.image()), img.url()),

@@ -13,10 +13,16 @@ import com.google.zxing.BarcodeFormat;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.qrcode.QRCodeWriter;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class FooterMarksCheckTest {
     private static final String URL = "http://127.0.0.1:8080/";
@@ -152,5 +158,215 @@ class FooterMarksCheckTest {
                 + "<div class=\"copyright\">" + CONAC + "版权所有 网站标识码：3301850031 " + ICP + GONGAN + JIUCUO
                 + "</div></body></html>";
         assertThat(run(html)).isEmpty();
+    }
+
+    // ---- Real footers (src/test/resources/cn/xunjian/check/footers, each naming where its markup comes from) ----
+
+    private static final String YICHUN = "http://127.0.0.1:8080/ycsrmzf/";
+    private static final String YICHUN_MARKS = "<a href=\"https://beian.miit.gov.cn/\" target=\"_blank\">赣ICP备06000141号</a>"
+            + "　政府网站标识码：3609000002";
+    private static final String YICHUN_GONGAN = "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?recordcode="
+            + "36090202000004\" target=\"_blank\"><img src=\"batb.png\" alt=\"\">赣公网安备 36090202000004号</a>";
+    private static final String YICHUN_JIUCUO_SCRIPT = "<script id=\"_jiucuo_\" sitecode=\"3609000002\" src=\"jiucuo.js\"></script>";
+
+    static String fixture(String name) {
+        try (InputStream in = FooterMarksCheckTest.class.getResourceAsStream("footers/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture footers/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The 宜春 footer with one piece of its markup replaced by another real spelling. */
+    private static String yichun(String piece, String replacement) {
+        String html = fixture("yichun-complete.html");
+        assertThat(html).contains(piece);
+        return html.replace(piece, replacement);
+    }
+
+    private List<Finding> runAt(String url, String html) {
+        return run(html, SiteFile.of("中国宜春", url), new StaticAuditPage(url, html));
+    }
+
+    private static Finding only(List<Finding> findings, String kind) {
+        assertThat(findings).extracting(Finding::kind).contains(kind);
+        return findings.stream().filter(f -> f.kind().equals(kind)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"yichun-complete.html", "wanzai-complete.html", "handan-complete.html"})
+    void realCompleteFootersRaiseNothing(String name) {
+        assertThat(runAt(YICHUN, fixture(name))).isEmpty();
+    }
+
+    @Test
+    void aSiteCodeSeparatedByEmSpacesOrANoBreakSpaceOrSplitAcrossElementsIsPresent() {
+        for (String spelling : List.of("政府网站标识码&emsp;3609000002&emsp;", "网站标识码3609000002&#x3000;",
+                "网站标识码\u3000\u30003609000002", "网站标识码：&nbsp;<span>3609</span><span>000002</span>",
+                "网站标识码：<br>3609000002")) {
+            List<Finding> findings = runAt(YICHUN, yichun("政府网站标识码：3609000002", spelling));
+            assertThat(findings).as(spelling).isEmpty();
+        }
+    }
+
+    @Test
+    void anIcpNumberOfSichuanWithASpaceIsPresent() {
+        String html = yichun("赣ICP备06000141号", "蜀ICP备 13001288号");
+        assertThat(runAt(YICHUN, html)).isEmpty();
+    }
+
+    @Test
+    void anIcpNumberWithoutHaoIsPresentButMalformed() {
+        List<Finding> findings = runAt(YICHUN, yichun("赣ICP备06000141号", "鄂ICP备05009168"));
+        assertThat(findings).extracting(Finding::kind).containsExactly("footer.icp.malformed");
+        Finding f = findings.get(0);
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("格式不规范", "鄂ICP备05009168", "号");
+        assertThat(f.evidence()).extracting(e -> e.type()).containsExactly("screenshot");
+    }
+
+    @Test
+    void aGonganMarkWithHaoBeforeItsNumberInALinkIsPresentButMalformed() {
+        String html = yichun(YICHUN_GONGAN, "粤公网安备号<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo?"
+                + "recordcode=44010402000001\" target=\"_blank\">44010402000001</a>");
+        List<Finding> findings = runAt(YICHUN, html);
+        assertThat(findings).extracting(Finding::kind).containsExactly("footer.gongan.malformed");
+        assertThat(findings.get(0).message()).contains("粤公网安备号44010402000001");
+    }
+
+    @Test
+    void aMalformedSiteCodeIsAWarningNotMissing() {
+        List<Finding> findings = runAt(YICHUN, yichun("政府网站标识码：3609000002", "政府网站标识码：360900002"));
+        assertThat(findings).extracting(Finding::kind).contains("footer.sitecode.malformed")
+                .doesNotContain("footer.sitecode.missing");
+        assertThat(only(findings, "footer.sitecode.malformed").severity()).isEqualTo(Severity.WARN);
+    }
+
+    @Test
+    void marksInStandardFormOutsideTheLocatedFooterArePresent() {
+        String html = yichun("<p>\n        " + YICHUN_MARKS + "\n        " + YICHUN_GONGAN + "\n      </p>", "")
+                .replace("</body>", "<table class=\"bq\"><tr><td>滇ICP备05000002号　网站标识码：3609000002　"
+                        + "<a href=\"https://beian.miit.gov.cn/\">工信部备案查询</a> <a href=\"http://www.beian.gov.cn/portal/"
+                        + "registerSystemInfo?recordcode=51010402000507\">川公网安备 51010402000507号</a></td></tr></table></body>");
+        assertThat(html).doesNotContain("赣ICP备");
+        assertThat(runAt(YICHUN, html)).isEmpty();
+    }
+
+    @Test
+    void aGonganMarkGivenOnlyInTheAltAndTitleOfItsImageIsPresentAsAnImage() {
+        String html = yichun(YICHUN_GONGAN, "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo\" target=\"_blank\">"
+                + "<img src=\"batb.png\" alt=\"赣公网安备 36090202000004号\" title=\"赣公网安备 36090202000004号\"></a>");
+        List<Finding> findings = runAt(YICHUN, html);
+        assertThat(findings).extracting(Finding::kind).containsExactly("footer.gongan.image-only");
+        assertThat(findings.get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(findings.get(0).message()).contains("说明文字", "赣公网安备36090202000004号");
+    }
+
+    @Test
+    void aGonganImageLinkedToItsBeianRecordIsPresentByItsRecordCode() {
+        for (String href : List.of("http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=36090202000004",
+                "https://beian.mps.gov.cn/#/query/webSearch?code=36090202000004")) {
+            String html = yichun(YICHUN_GONGAN, "<a href=\"" + href + "\" target=\"_blank\"><img src=\"batb.png\" alt=\"\"></a>");
+            List<Finding> findings = runAt(YICHUN, html);
+            assertThat(findings).as(href).extracting(Finding::kind).containsExactly("footer.gongan.from-link");
+            assertThat(findings.get(0).severity()).isEqualTo(Severity.INFO);
+            assertThat(findings.get(0).message()).contains("36090202000004", href);
+        }
+    }
+
+    @Test
+    void theJiucuoIconCallingLinkCountsWithoutThePlatformsScriptAndGivesItsSiteCode() {
+        String html = yichun(YICHUN_JIUCUO_SCRIPT, "");
+        assertThat(runAt(YICHUN, html)).isEmpty();
+        String other = html.replace("Link(&#39;3609000002&#39;)", "Link(&#39;3609000020&#39;)");
+        assertThat(runAt(YICHUN, other)).extracting(Finding::kind).containsExactly("footer.sitecode.mismatch");
+    }
+
+    @Test
+    void aJiucuoLinkToTheZfwzzcPlatformCountsAndGivesItsSiteCode() {
+        String html = fixture("yichun-complete.html");
+        int from = html.indexOf(YICHUN_JIUCUO_SCRIPT);
+        int to = html.indexOf("</span>", from) + "</span>".length();
+        String zfwzzc = html.substring(0, from) + "<a href=\"https://zfwzzc.www.gov.cn/check_web/errorInfo/jcInfoNew?"
+                + "sitecode=3609000002&amp;url=https%3A%2F%2Fwww.yichun.gov.cn%2F\" target=\"_blank\"><img src=\"jiucuo.png\"></a>"
+                + html.substring(to);
+        assertThat(zfwzzc).doesNotContain("_jiucuo_").doesNotContain("Link(");
+        assertThat(runAt(YICHUN, zfwzzc)).isEmpty();
+        // 靖安县's footer links the platform's older host the same way
+        String pucha = zfwzzc.replace("https://zfwzzc.www.gov.cn/check_web/errorInfo/jcInfoNew?sitecode=",
+                "http://pucha.kaipuyun.cn/exposure/jiucuo.html?site_code=");
+        assertThat(runAt(YICHUN, pucha)).isEmpty();
+        assertThat(runAt(YICHUN, zfwzzc.replace("sitecode=3609000002", "siteCode=3609000099")))
+                .extracting(Finding::kind).containsExactly("footer.sitecode.mismatch");
+    }
+
+    @Test
+    void theConacEmbedWrittenWithDocumentWriteIsTheMarkItselfAndTheJiucuoScriptOnKaipuyunToo() {
+        List<Finding> findings = runAt("http://127.0.0.1:8080/html/jinhu/", fixture("jinhu-embeds-only.html"));
+        assertThat(findings).extracting(Finding::kind).containsExactlyInAnyOrder("footer.sitecode.missing",
+                "footer.gongan.missing", "footer.icp.unlinked");
+    }
+
+    @Test
+    void aFooterWrittenByAnInlineScriptIsRead() {
+        assertThat(runAt(YICHUN, fixture("yichun-written-by-script.html"))).isEmpty();
+    }
+
+    @Test
+    void marksInsideHtmlOrScriptCommentsDoNotCount() {
+        String html = yichun(YICHUN_MARKS, "<!-- " + YICHUN_MARKS + " -->"
+                + "<script>// document.write('<p>赣ICP备06000141号</p>');\n/* document.write('网站标识码：3609000002'); */</script>");
+        assertThat(runAt(YICHUN, html)).extracting(Finding::kind)
+                .containsExactlyInAnyOrder("footer.icp.missing", "footer.sitecode.missing");
+    }
+
+    @Test
+    void aFooterInAFrameIsFollowed() {
+        StaticAuditPage page = new StaticAuditPage(YICHUN, fixture("foot-frame.html"))
+                .frame(YICHUN + "foot.html", fixture("foot.html"));
+        assertThat(run(null, SiteFile.of("中国宜春", YICHUN), page)).isEmpty();
+    }
+
+    @Test
+    void aFooterFrameThatDidNotLoadMakesEveryMarkUnverifiableNotMissing() {
+        List<Finding> findings = runAt(YICHUN, fixture("foot-frame.html"));
+        assertThat(findings).extracting(Finding::kind).containsExactlyInAnyOrder("footer.sitecode.unverified",
+                "footer.icp.unverified", "footer.gongan.unverified", "footer.conac.unverified", "footer.jiucuo.unverified");
+        assertThat(findings).allSatisfy(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("无法核实", "框架 " + YICHUN + "foot.html", "未能加载");
+        });
+    }
+
+    @Test
+    void aFooterScriptThatDidNotLoadMakesEveryMarkUnverifiableAndIsNamed() {
+        String html = fixture("foot-script.html");
+        StaticAuditPage page = new StaticAuditPage(YICHUN, html)
+                .resource("http://127.0.0.1:8080/js/jquery.min.js", new byte[] {1})
+                .resource("http://127.0.0.1:8080/html/jinhu-static/js/visit-record.js", new byte[] {1});
+        List<Finding> findings = run(null, SiteFile.of("中国宜春", YICHUN), page);
+        assertThat(findings).extracting(Finding::kind).containsExactlyInAnyOrder("footer.sitecode.unverified",
+                "footer.icp.unverified", "footer.gongan.unverified", "footer.conac.unverified", "footer.jiucuo.unverified");
+        assertThat(findings).allSatisfy(f -> assertThat(f.message())
+                .contains("脚本 http://127.0.0.1:8080/include/foot.js").doesNotContain("jquery"));
+        StaticAuditPage loaded = new StaticAuditPage(YICHUN, html)
+                .resource("http://127.0.0.1:8080/include/foot.js", "document.write('')".getBytes(StandardCharsets.UTF_8));
+        assertThat(run(null, SiteFile.of("中国宜春", YICHUN), loaded)).extracting(Finding::kind)
+                .contains("footer.icp.missing").doesNotContain("footer.icp.unverified");
+    }
+
+    @Test
+    void aGonganImageThatDidNotLoadMakesOnlyThatMarkUnverifiable() {
+        String html = yichun(YICHUN_GONGAN, "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo\" target=\"_blank\">"
+                + "<img src=\"batb.png\" alt=\"\"></a>");
+        List<Finding> findings = runAt(YICHUN, html);
+        assertThat(findings).extracting(Finding::kind).containsExactly("footer.gongan.unverified");
+        assertThat(findings.get(0).message()).contains("图片 " + YICHUN + "batb.png");
+        StaticAuditPage loaded = new StaticAuditPage(YICHUN, html).resource(YICHUN + "batb.png", StaticAuditPage.PNG);
+        assertThat(run(null, SiteFile.of("中国宜春", YICHUN), loaded)).extracting(Finding::kind)
+                .containsExactly("footer.gongan.missing");
     }
 }

@@ -464,6 +464,12 @@ public final class FakeScenarioPage implements ScenarioPage {
         public Optional<byte[]> fetch(String absoluteUrl) {
             return Optional.empty();
         }
+
+        /** The fake loads no frames. */
+        @Override
+        public Optional<FrameDocument> frame(String cssSelector) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Element> first(Target target) {

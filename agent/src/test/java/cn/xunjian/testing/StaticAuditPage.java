@@ -6,11 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 /**
  * An {@link AuditPage} over fixed HTML, for unit tests of checks without a browser. It runs no scripts: a test
  * that needs what a script would report (a classifier's verdicts, say) writes that answer down with
- * {@link #answering}.
+ * {@link #answering}. Frames show the documents registered with {@link #frame(String, String)}; any other frame
+ * did not load.
  */
 public final class StaticAuditPage implements AuditPage {
     /** A 1x1 white PNG so screenshot evidence has real bytes. */
@@ -21,6 +23,7 @@ public final class StaticAuditPage implements AuditPage {
     private final String html;
     private final Map<String, byte[]> resources = new HashMap<>();
     private final Map<String, String> answers = new LinkedHashMap<>();
+    private final Map<String, String> frames = new HashMap<>();
 
     public StaticAuditPage(String url, String html) {
         this.url = url;
@@ -29,6 +32,16 @@ public final class StaticAuditPage implements AuditPage {
 
     public StaticAuditPage resource(String absoluteUrl, byte[] bytes) {
         resources.put(absoluteUrl, bytes);
+        return this;
+    }
+
+    /**
+     * The document a frame whose {@code src} resolves to {@code absoluteUrl} shows; it is also what fetching that
+     * address returns.
+     */
+    public StaticAuditPage frame(String absoluteUrl, String frameHtml) {
+        frames.put(absoluteUrl, frameHtml);
+        resources.put(absoluteUrl, frameHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return this;
     }
 
@@ -77,5 +90,15 @@ public final class StaticAuditPage implements AuditPage {
     @Override
     public Optional<byte[]> fetch(String absoluteUrl) {
         return Optional.ofNullable(resources.get(absoluteUrl));
+    }
+
+    @Override
+    public Optional<FrameDocument> frame(String cssSelector) {
+        Element element = Jsoup.parse(html, url).selectFirst(cssSelector);
+        if (element == null || !element.is("iframe, frame")) {
+            return Optional.empty();
+        }
+        String src = element.absUrl("src");
+        return Optional.ofNullable(frames.get(src)).map(h -> new FrameDocument(src, h));
     }
 }
