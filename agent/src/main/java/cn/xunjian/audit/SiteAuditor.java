@@ -111,7 +111,7 @@ final class SiteAuditor {
                 renderer.remember(site.url(), home);
                 try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
                         settings.limits().pageCacheChars())) {
-                    crawl(site, renderer, pages, evidence, findings, results);
+                    crawl(site, renderer, pages, evidence, facts, findings, results);
                     SiteContext siteContext = new SiteContext(site, home, browser, evidence, settings.scope(),
                             http, settings.pageTimeout(), links, pages, renderer, ocr, qr, clock, facts);
                     for (SiteCheck check : siteChecks) {
@@ -128,12 +128,13 @@ final class SiteAuditor {
 
     /** The crawl with the page checks on every page; the crawl itself is reported as a check of its own. */
     private void crawl(SiteFile site, SessionRenderer renderer, HttpPageSource pages, SiteEvidence evidence,
-                       List<Finding> findings, List<CheckResult> results) throws InterruptedException {
+                       Facts facts, List<Finding> findings, List<CheckResult> results) throws InterruptedException {
         PageCheckRunner pageRunner = new PageCheckRunner(pageChecks, new PageContext(site, evidence, renderer, clock));
         try {
             SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings, http).run(site.url(), pageRunner, pages, renderer,
                     evidence);
             findings.addAll(crawled.findings());
+            facts.addAll(Facts.ATTACHMENTS, crawled.attachments());
             results.add(crawled.brokenBeyondHome() > 0 ? CheckResult.failed(CRAWL) : CheckResult.passed(CRAWL));
         } catch (RuntimeException e) {
             LOG.warn("crawl failed on {}", site.url(), e);

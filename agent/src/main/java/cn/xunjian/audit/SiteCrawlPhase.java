@@ -10,6 +10,7 @@ import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.CrawlListener;
 import cn.xunjian.crawl.CrawlResult;
 import cn.xunjian.crawl.HttpPageSource;
+import cn.xunjian.crawl.LinkKind;
 import cn.xunjian.crawl.SiteCrawler;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.net.HttpStack;
@@ -37,9 +38,10 @@ final class SiteCrawlPhase {
 
     /**
      * What the crawl came to: every finding in report order (the page checks' findings page by page, their
-     * errors, the broken links, the summary) and how many links beyond the home page were broken.
+     * errors, the broken links, the summary), how many links beyond the home page were broken, and the attachments
+     * it checked (for the checks that read them after the crawl).
      */
-    record Crawled(List<Finding> findings, int brokenBeyondHome) {
+    record Crawled(List<Finding> findings, int brokenBeyondHome, List<CheckedLink> attachments) {
     }
 
     Crawled run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
@@ -47,6 +49,7 @@ final class SiteCrawlPhase {
         AuditLimits limits = settings.limits();
         CrawlLimits crawlLimits = settings.crawlLimits();
         List<Finding> findings = new ArrayList<>();
+        List<CheckedLink> attachments = new ArrayList<>();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(crawlLimits, http)) {
             result = crawler.crawl(siteUrl, new CrawlListener() {
@@ -54,6 +57,13 @@ final class SiteCrawlPhase {
                 public void page(SitePage page) {
                     pages.offer(page);
                     findings.addAll(checks.run(page));
+                }
+
+                @Override
+                public void link(CheckedLink link) {
+                    if (link.kind() == LinkKind.ATTACHMENT) {
+                        attachments.add(link);
+                    }
                 }
             });
         }
@@ -91,6 +101,6 @@ final class SiteCrawlPhase {
             summary.append("；").append(note);
         }
         findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
-        return new Crawled(findings, beyondHome);
+        return new Crawled(findings, beyondHome, attachments);
     }
 }

@@ -1,5 +1,6 @@
 package cn.xunjian.check;
 
+import cn.xunjian.crawl.CheckedLink;
 import cn.xunjian.model.Account;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,8 @@ import java.util.Optional;
 public final class Facts {
     /** The new-media accounts, mini programs and web views of the site, each to be judged on its own. */
     public static final Fact<Account> ACCOUNTS = new Fact<>("accounts", Account.class);
+    /** The attachments the crawl found and checked (reachable or not), for the checks that read them. */
+    public static final Fact<CheckedLink> ATTACHMENTS = new Fact<>("attachments", CheckedLink.class);
 
     private final Map<Fact<?>, List<Object>> values = new LinkedHashMap<>();
 
