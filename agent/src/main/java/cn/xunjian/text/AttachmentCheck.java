@@ -113,6 +113,8 @@ public final class AttachmentCheck implements SiteCheck {
         long deadline = System.nanoTime() + rules.siteTime().toNanos();
         AtomicLong spent = new AtomicLong();
         ExecutorService downloads = Executors.newFixedThreadPool(rules.threads(), daemon("attachment"));
+        // a thread per reading: one that timed out may not stop (the parsers do not look at interrupts), and the
+        // next reading must not queue behind it; the size bounds keep such a straggler short
         ExecutorService readers = Executors.newCachedThreadPool(daemon("attachment-text"));
         try {
             // a window of threads-many attachments in flight, consumed in order, so the texts held stay few

@@ -22,7 +22,7 @@ import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
  * not its name. Bounded: at most {@code maxPdfPages} pages and {@code maxTextChars} characters are kept, a PDF's
  * streams may not inflate beyond {@code maxExpandedBytes} in memory, and a zip entry that inflates far beyond its
  * compressed size (a zip bomb) stops the reading. A file that cannot be read is {@link Unreadable}, with the reason
- * in Chinese, never an exception.
+ * in Chinese, never an exception; so is one without any text (a scan), since nothing in it could be checked.
  */
 final class AttachmentText {
     /** What kind of document an attachment turned out to be, by its content. */
@@ -115,8 +115,12 @@ final class AttachmentText {
         }
     }
 
-    private Read capped(Format format, String text, boolean cut) {
+    private Result capped(Format format, String text, boolean cut) {
         String t = text == null ? "" : text;
+        if (t.isBlank()) {
+            // a scanned 公示 (images only) or a container without a document in it: nothing was checked
+            return new Unreadable(format, "附件中没有可读取的文字（可能是扫描件或图片），未检查");
+        }
         if (t.length() > rules.maxTextChars()) {
             return new Read(format, t.substring(0, rules.maxTextChars()), true);
         }

@@ -59,6 +59,27 @@ class AttachmentTextTest {
     }
 
     @Test
+    void anOldOfficeContainerWithoutADocumentInItIsUnreadableNotAnError() throws Exception {
+        byte[] doc;
+        try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            fs.createDocument(new java.io.ByteArrayInputStream(new byte[4096]), "WordDocument");
+            fs.writeFilesystem(out);
+            doc = out.toByteArray();
+        }
+        assertThat(reader.read(doc)).isInstanceOfSatisfying(AttachmentText.Unreadable.class,
+                u -> assertThat(u.reason()).startsWith("附件中没有可读取的文字"));
+    }
+
+    @Test
+    void aScanWithoutTextIsUnreadableSinceNothingInItWasChecked() {
+        assertThat(reader.read(AttachmentFixtures.pdf())).isInstanceOfSatisfying(AttachmentText.Unreadable.class, u -> {
+            assertThat(u.format()).isEqualTo(AttachmentText.Format.PDF);
+            assertThat(u.reason()).startsWith("附件中没有可读取的文字（可能是扫描件或图片）");
+        });
+    }
+
+    @Test
     void aPageServedUnderAnAttachmentNameIsNoFormatWeRead() {
         byte[] html = "<html><body>登录后下载</body></html>".getBytes(StandardCharsets.UTF_8);
         assertThat(reader.read(html)).isInstanceOfSatisfying(AttachmentText.Unreadable.class,
