@@ -16,6 +16,7 @@ import cn.xunjian.scenario.interact.MessageListCheck;
 import cn.xunjian.scenario.interact.MessageRules;
 import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.search.SiteSearchCheck;
+import cn.xunjian.text.AttachmentCheck;
 import cn.xunjian.text.PrivacyCheck;
 import cn.xunjian.text.WordingCheck;
 import java.util.List;
@@ -41,6 +42,7 @@ final class CheckRegistry {
                 new ConsultationCheck(consultation, services.messages()),
                 new MessageListCheck(consultation, MessageRules.standard(), WorkingDayCalendar.standard()),
                 new SiteSearchCheck(),
+                new AttachmentCheck(),
                 new WebViewCheck(),
                 new NewMediaCheck(),
                 new ScenarioCheck());

@@ -135,6 +135,7 @@ final class SiteAuditor {
                     evidence);
             findings.addAll(crawled.findings());
             facts.addAll(Facts.LINK_TARGETS, crawled.previewed());
+            facts.addAll(Facts.ATTACHMENTS, crawled.attachments());
             results.add(crawled.brokenBeyondHome() > 0 ? CheckResult.failed(CRAWL) : CheckResult.passed(CRAWL));
         } catch (RuntimeException e) {
             LOG.warn("crawl failed on {}", site.url(), e);

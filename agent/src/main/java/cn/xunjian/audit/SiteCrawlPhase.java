@@ -10,6 +10,7 @@ import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.CrawlListener;
 import cn.xunjian.crawl.CrawlResult;
 import cn.xunjian.crawl.HttpPageSource;
+import cn.xunjian.crawl.LinkKind;
 import cn.xunjian.crawl.SiteCrawler;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.net.HttpStack;
@@ -37,10 +38,12 @@ final class SiteCrawlPhase {
 
     /**
      * What the crawl came to: every finding in report order (the page checks' findings page by page, their
-     * errors, the broken links, the summary), how many links beyond the home page were broken, and the links to
-     * other sites whose targets were previewed.
+     * errors, the broken links, the summary), how many links beyond the home page were broken, the links to other
+     * sites whose targets were previewed, and the attachments it checked (for the checks that read them after the
+     * crawl).
      */
-    record Crawled(List<Finding> findings, int brokenBeyondHome, List<CheckedLink> previewed) {
+    record Crawled(List<Finding> findings, int brokenBeyondHome, List<CheckedLink> previewed,
+                   List<CheckedLink> attachments) {
     }
 
     Crawled run(String siteUrl, PageCheckRunner checks, HttpPageSource pages, Renderer renderer,
@@ -49,6 +52,7 @@ final class SiteCrawlPhase {
         CrawlLimits crawlLimits = settings.crawlLimits();
         List<Finding> findings = new ArrayList<>();
         List<CheckedLink> previewed = new ArrayList<>();
+        List<CheckedLink> attachments = new ArrayList<>();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(crawlLimits, http)) {
             result = crawler.crawl(siteUrl, new CrawlListener() {
@@ -67,6 +71,9 @@ final class SiteCrawlPhase {
                 public void link(CheckedLink link) {
                     if (link.preview() != null) {
                         previewed.add(link);
+                    }
+                    if (link.kind() == LinkKind.ATTACHMENT) {
+                        attachments.add(link);
                     }
                 }
             });
@@ -105,6 +112,6 @@ final class SiteCrawlPhase {
             summary.append("；").append(note);
         }
         findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
-        return new Crawled(findings, beyondHome, previewed);
+        return new Crawled(findings, beyondHome, previewed, attachments);
     }
 }

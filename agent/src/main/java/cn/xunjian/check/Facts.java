@@ -17,6 +17,8 @@ public final class Facts {
     public static final Fact<Account> ACCOUNTS = new Fact<>("accounts", Account.class);
     /** The links to pages of other sites the crawl checked with a preview of what their targets now serve. */
     public static final Fact<CheckedLink> LINK_TARGETS = new Fact<>("link targets", CheckedLink.class);
+    /** The attachments the crawl found and checked (reachable or not), for the checks that read them. */
+    public static final Fact<CheckedLink> ATTACHMENTS = new Fact<>("attachments", CheckedLink.class);
 
     private final Map<Fact<?>, List<Object>> values = new LinkedHashMap<>();
 

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * The crawler's view of the {@link HttpStack}: pages fetched with their body (HTML answered with 200, up to a
  * byte cap), links checked without one (HEAD, and a GET cut off after the headers where HEAD is refused), each as
- * a {@link LinkStatus}. Redirects are resolved with the crawler's URL normalization, so that loops through
+ * a {@link LinkStatus}; attachments downloaded, for the audit only, up to a byte cap of their own. Redirects are resolved with the crawler's URL normalization, so that loops through
  * spellings of one URL are seen.
  */
 final class HttpFetcher {
@@ -74,7 +74,20 @@ final class HttpFetcher {
         return new Previewed(f.status(), preview);
     }
 
+    /**
+     * GETs an attachment, following redirects; the body of a 200 answer is kept up to {@code maxBytes} (then
+     * {@link Fetched#truncated()}), within {@code timeout} per hop, headers and body together.
+     */
+    Fetched attachment(String url, long maxBytes, Duration timeout) throws InterruptedException {
+        return fetch(url, "GET", Purpose.ATTACHMENT, (status, contentType) -> status == 200 ? maxBytes : 0, timeout);
+    }
+
     private Fetched fetch(String url, String method, Purpose purpose, BodyPolicy policy) throws InterruptedException {
+        return fetch(url, method, purpose, policy, timeout);
+    }
+
+    private Fetched fetch(String url, String method, Purpose purpose, BodyPolicy policy, Duration timeout)
+            throws InterruptedException {
         long start = System.nanoTime();
         HttpOutcome o = http.send(new HttpRequest(method, url, purpose, List.of(), null, policy, timeout, -1,
                 resolver));

@@ -9,6 +9,8 @@ public enum Purpose {
     PAGE,
     /** A link, image or attachment checked for reachability (HEAD, or a GET cut off after the headers). */
     LINK,
+    /** An attachment (PDF, Word, Excel…) downloaded, up to a size cap, to read the text in it. */
+    ATTACHMENT,
     /** The availability probe of a home page. */
     PROBE,
     /** A new-media account's post list. */

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Finds resident ID numbers (GB 11643 checksum and a plausible birth date), mainland mobile numbers and bank
  * card numbers (Luhn) in normalised page text. Numbers right after registration labels (ICP备, 公网安备,
- * 网站标识码…) are not personal data; landlines (0xxx-xxxxxxx) never match.
+ * 网站标识码…) are not personal data; landlines (0xxx-xxxxxxx) never match; nor does the visible part of a masked
+ * number ({@code 189****9580}, {@code 6217 0000 1234 5678 ***}): digits that touch a mask character, or stand one
+ * separator away from one, belong to a number someone already masked.
  */
 final class PersonalDataScanner {
     private static final Pattern ID = Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx])(?![0-9A-Za-z])");
@@ -34,7 +36,7 @@ final class PersonalDataScanner {
         Matcher m = ID.matcher(text);
         while (m.find()) {
             String id = m.group(1).toUpperCase(java.util.Locale.ROOT);
-            if (validId(id, today) && !excluded(text, m.start())) {
+            if (validId(id, today) && !excluded(text, m.start()) && !masked(text, m.start(), m.end())) {
                 found.add(new PersonalData(PersonalData.Type.ID_NUMBER, m.start(), m.end(), m.group(1), mask(id)));
             }
         }
@@ -43,14 +45,14 @@ final class PersonalDataScanner {
             String digits = m.group(1).replaceAll("[ -]", "");
             if (digits.length() >= 16 && digits.length() <= 19 && free(found, m.start(), m.end()) && luhn(digits)
                     && (prefixed(digits) || near(text, m.start(), rules.bankCardKeywords()))
-                    && !excluded(text, m.start())) {
+                    && !excluded(text, m.start()) && !masked(text, m.start(), m.end())) {
                 found.add(new PersonalData(PersonalData.Type.BANK_CARD, m.start(), m.end(), m.group(1),
                         mask(digits)));
             }
         }
         m = MOBILE.matcher(text);
         while (m.find()) {
-            if (free(found, m.start(), m.end()) && !excluded(text, m.start())) {
+            if (free(found, m.start(), m.end()) && !excluded(text, m.start()) && !masked(text, m.start(), m.end())) {
                 String digits = m.group(1) + m.group(2) + m.group(3);
                 String masked = digits.substring(0, rules.mobileKeepHead())
                         + "*".repeat(11 - rules.mobileKeepHead() - rules.mobileKeepTail())
@@ -112,6 +114,23 @@ final class PersonalDataScanner {
 
     private boolean prefixed(String digits) {
         return rules.bankCardPrefixes().stream().anyMatch(digits::startsWith);
+    }
+
+    /**
+     * Whether the number at {@code [start, end)} is the visible part of a masked one: a mask character right before
+     * or after it, or one separator (space or dash, as grouped card numbers are written) away.
+     */
+    private boolean masked(String text, int start, int end) {
+        return maskAt(text, start - 1) || separator(text, start - 1) && maskAt(text, start - 2)
+                || maskAt(text, end) || separator(text, end) && maskAt(text, end + 1);
+    }
+
+    private boolean maskAt(String text, int i) {
+        return i >= 0 && i < text.length() && rules.maskCharacters().indexOf(text.charAt(i)) >= 0;
+    }
+
+    private static boolean separator(String text, int i) {
+        return i >= 0 && i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '-');
     }
 
     private boolean excluded(String text, int start) {

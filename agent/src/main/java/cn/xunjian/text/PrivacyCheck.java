@@ -6,6 +6,7 @@ import cn.xunjian.check.PageContext;
 import cn.xunjian.model.Severity;
 import cn.xunjian.model.SitePage;
 import cn.xunjian.model.Evidence;
+import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.internal.ShanghaiTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +49,20 @@ public final class PrivacyCheck implements PageCheck {
     public List<Finding> check(SitePage page, PageContext context) {
         String text = PageText.of(page.html());
         LocalDate today = LocalDate.now(context.clock().withZone(ShanghaiTime.ZONE));
-        List<PersonalData> found = scanner.scan(text, today);
+        return findings(scanner.scan(text, today), text, page.url(), "页面", "", "privacy-", sentenceChars,
+                context.evidence());
+    }
+
+    /**
+     * One finding per distinct number of {@code found} in {@code text}, about {@code url}: the message names the
+     * masked number only and quotes its masked sentence, which is also the evidence.
+     *
+     * @param subject what published it, leading the message ({@code 页面}, {@code 附件“名单.xlsx”})
+     * @param suffix appended to the message (where an attachment was linked from), or empty
+     * @param evidenceName the evidence file's name before the type's slug
+     */
+    static List<Finding> findings(List<PersonalData> found, String text, String url, String subject, String suffix,
+                                  String evidenceName, int sentenceChars, SiteEvidence evidence) {
         String maskedText = maskAll(text, found);
         List<Finding> findings = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -61,10 +75,10 @@ public final class PrivacyCheck implements PageCheck {
             }
             String sentence = PageText.sentence(maskedText, start, start + d.masked().length(), sentenceChars);
             String snippet = "<!doctype html><meta charset=\"utf-8\"><p>" + Entities.escape(sentence) + "</p>\n";
-            Evidence e = context.evidence().html("privacy-" + d.type().slug(), snippet, page.url());
-            findings.add(Finding.about(INDICATOR, d.type().findingKind(), Severity.DEDUCT, page.url(), d.masked(),
-                    "页面公开了未脱敏的" + d.type().label() + "：" + d.masked() + "。原句：“" + sentence + "”",
-                    List.of(e)));
+            Evidence e = evidence.html(evidenceName + d.type().slug(), snippet, url);
+            findings.add(Finding.about(INDICATOR, d.type().findingKind(), Severity.DEDUCT, url, d.masked(),
+                    subject + "公开了未脱敏的" + d.type().label() + "：" + d.masked() + "。原句：“" + sentence + "”"
+                            + suffix, List.of(e)));
         }
         return findings;
     }

@@ -17,12 +17,17 @@ import java.util.List;
  * @param mobileKeepHead digits of a mobile number left readable at the start
  * @param mobileKeepTail digits of a mobile number left readable at the end
  * @param sentenceChars how long a quoted (masked) sentence may be in a finding's message
+ * @param maskCharacters the characters sites mask digits with; a number touching one is a masked number's visible
+ *                       part, never a leak
  */
 public record PrivacyRules(List<String> provinceCodes, int minBirthYear, List<String> excludedContexts,
                            int contextChars, List<String> bankCardKeywords, List<String> bankCardPrefixes,
                            int keepHead, int keepTail, int mobileKeepHead, int mobileKeepTail,
-                           int sentenceChars) {
+                           int sentenceChars, String maskCharacters) {
     public PrivacyRules {
+        if (maskCharacters == null || maskCharacters.isEmpty()) {
+            throw new IllegalArgumentException("privacy-rules.json: maskCharacters is empty");
+        }
         provinceCodes = List.copyOf(provinceCodes);
         excludedContexts = List.copyOf(excludedContexts);
         bankCardKeywords = List.copyOf(bankCardKeywords);

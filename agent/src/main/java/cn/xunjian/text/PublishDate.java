@@ -2,6 +2,7 @@ package cn.xunjian.text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,11 +15,11 @@ final class PublishDate {
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})\\s*[-/年.]\\s*(\\d{1,2})\\s*[-/月.]\\s*(\\d{1,2})");
 
     private final WordingRules.PublishDateHints hints;
-    private final Pattern urlPattern;
+    private final List<Pattern> urlPatterns;
 
     public PublishDate(WordingRules.PublishDateHints hints) {
         this.hints = hints;
-        this.urlPattern = Pattern.compile(hints.urlPattern());
+        this.urlPatterns = hints.urlPatterns().stream().map(Pattern::compile).toList();
     }
 
     /** The publish date of the page, when it states one. */
@@ -46,10 +47,14 @@ final class PublishDate {
                 }
             }
         }
-        Matcher m = urlPattern.matcher(url == null ? "" : url);
-        if (m.find()) {
-            String s = m.group(1);
-            return date(s.substring(0, 4), s.substring(4, 6), s.substring(6, 8));
+        for (Pattern p : urlPatterns) {
+            Matcher m = p.matcher(url == null ? "" : url);
+            if (m.find()) {
+                Optional<LocalDate> d = date(m.group(1), m.group(2), m.group(3));
+                if (d.isPresent()) {
+                    return d;
+                }
+            }
         }
         return Optional.empty();
     }

@@ -7,18 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.OptionalInt;
 
 /**
  * Finds wording errors in normalised page text with one Aho-Corasick pass over every wrong form, every correct
  * form and every exception context. A wrong form inside a correct form or an exception context (建设部 in
  * 住房和城乡建设部, 党史教育 in 党史教育基地) does not fire, nor does one inside a longer wrong form; outdated names
- * do not fire in historical mentions. Immutable; safe to share.
+ * do not fire in historical mentions, nor in a text dated before the change — by its publish date or by the date of
+ * the document it reproduces ({@link DocumentDates}). Immutable; safe to share.
  */
 final class WordingMatcher {
-    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})\\s*(?:年|-|/|\\.)");
-
     private sealed interface Target permits Wrong, Guard {
     }
 
@@ -32,10 +30,12 @@ final class WordingMatcher {
     private static final Guard GUARD = new Guard();
 
     private final WordingRules rules;
+    private final DocumentDates documentDates;
     private final AhoCorasick<Target> automaton;
 
     public WordingMatcher(WordingRules rules) {
         this.rules = rules;
+        this.documentDates = new DocumentDates(rules.history());
         AhoCorasick.Builder<Target> b = AhoCorasick.builder();
         for (WordingRule r : rules.rules()) {
             for (String w : r.wrongForms()) {
@@ -55,10 +55,12 @@ final class WordingMatcher {
      * The wording errors in {@code text} (normalised page text, see {@link PageText}), one per rule, first
      * occurrence first.
      *
-     * @param published the article's publish date when known: outdated names do not fire before their change
+     * @param published the article's publish date when known: outdated names do not fire before their change, nor
+     *                  before the date of the document the text reproduces when that is earlier
      * @param allowed phrases the site allows; wrong forms inside them do not fire
      */
     public List<WordingHit> scan(String text, Optional<LocalDate> published, Collection<String> allowed) {
+        Optional<LocalDate> asOf = earliest(published, documentDates.documentDate(text));
         List<AhoCorasick.Hit<Target>> all = automaton.findAll(text);
         List<int[]> guards = new ArrayList<>();
         for (AhoCorasick.Hit<Target> h : all) {
@@ -82,7 +84,7 @@ final class WordingMatcher {
                 continue;
             }
             WordingRule rule = ((Wrong) h.value()).rule();
-            if (historical(rule, text, h, published)) {
+            if (historical(rule, text, h, asOf)) {
                 continue;
             }
             WordingHit first = byRule.get(rule.id());
@@ -138,12 +140,14 @@ final class WordingMatcher {
                 return true;
             }
         }
-        Matcher years = YEAR.matcher(sentence);
-        while (years.find()) {
-            if (Integer.parseInt(years.group(1)) < changed.get().getYear()) {
-                return true;
-            }
+        OptionalInt year = DocumentDates.earliestYear(sentence);
+        return year.isPresent() && year.getAsInt() < changed.get().getYear();
+    }
+
+    private static Optional<LocalDate> earliest(Optional<LocalDate> a, Optional<LocalDate> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isPresent() ? a : b;
         }
-        return false;
+        return a.get().isBefore(b.get()) ? a : b;
     }
 }

@@ -23,11 +23,17 @@ public record WordingRules(String version, int maxScreenshotsPerSite, int senten
      *
      * @param prefixes written right before the name (原国土资源部, 时任国务院总理…)
      * @param sentenceMarkers anywhere in the same sentence (更名, 撤销, 组建, 不再保留…)
+     * @param promulgationVerbs in a parenthesised line with a date, they make it the promulgation note of a
+     *                          reproduced document (公布, 发布, 印发, 通过, 修正…), which dates the whole text
+     * @param documentNumberLabels labels before a document number on a line of its own (发文字号, 文号…)
      */
-    public record History(List<String> prefixes, List<String> sentenceMarkers) {
+    public record History(List<String> prefixes, List<String> sentenceMarkers, List<String> promulgationVerbs,
+                          List<String> documentNumberLabels) {
         public History {
             prefixes = List.copyOf(prefixes);
             sentenceMarkers = List.copyOf(sentenceMarkers);
+            promulgationVerbs = List.copyOf(promulgationVerbs);
+            documentNumberLabels = List.copyOf(documentNumberLabels);
         }
     }
 
@@ -36,12 +42,14 @@ public record WordingRules(String version, int maxScreenshotsPerSite, int senten
      *
      * @param metaNames {@code <meta name>} values that carry it (PubDate…)
      * @param labels text labels followed by the date (发布时间…)
-     * @param urlPattern a regex over the URL whose first group is {@code yyyyMMdd}
+     * @param urlPatterns regexes over the URL whose groups 1, 2 and 3 are year, month and day, as CMSs put them
+     *                    in article paths ({@code /t20220304_}, {@code /art/2022/3/4/}, {@code /2022-03/04/content_})
      */
-    public record PublishDateHints(List<String> metaNames, List<String> labels, String urlPattern) {
+    public record PublishDateHints(List<String> metaNames, List<String> labels, List<String> urlPatterns) {
         public PublishDateHints {
             metaNames = List.copyOf(metaNames);
             labels = List.copyOf(labels);
+            urlPatterns = List.copyOf(urlPatterns);
         }
     }
 

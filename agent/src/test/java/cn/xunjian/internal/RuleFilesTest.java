@@ -21,6 +21,7 @@ import cn.xunjian.scenario.interact.MessageRules;
 import cn.xunjian.scenario.interact.WorkingDayCalendar;
 import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.search.SearchRules;
+import cn.xunjian.text.AttachmentRules;
 import cn.xunjian.text.PrivacyRules;
 import cn.xunjian.text.WordingAllowList;
 import cn.xunjian.text.WordingRules;
@@ -72,6 +73,7 @@ class RuleFilesTest {
                     "/cn/xunjian/schedule/defaults.json", JsonNode.class)),
             Map.entry("cn/xunjian/score/indicators.json", IndicatorCatalogue::standard),
             Map.entry("cn/xunjian/search/search.json", SearchRules::standard),
+            Map.entry("cn/xunjian/text/attachment-rules.json", AttachmentRules::standard),
             Map.entry("cn/xunjian/text/privacy-rules.json", PrivacyRules::standard),
             Map.entry("cn/xunjian/text/wording-allow.json", WordingAllowList::standard),
             Map.entry("cn/xunjian/text/wording-rules.json", WordingRules::standard));

@@ -87,6 +87,61 @@ class PrivacyCheckTest {
         assertThat(types("公告编号 12345678901")).isEmpty();
     }
 
+    /**
+     * A 公示 table pasted from a WPS spreadsheet, as county sites publish relief payments: cells with {@code x:str},
+     * the required-field star before labels, every number masked the way the CMS or the clerk did it. The cell
+     * markup follows the WPS Office ET HTML export in shwenguang/weboa
+     * ({@code wenguang/src/main/webapp/WEB-INF/pages/addNewApplyTable.jsp}); the masked pair 189****9580
+     * 186****5418 is the one issue 10 saw reported as a leak.
+     */
+    private static final String MASKED_NOTICE = """
+            <p class="MsoNormal" align="center"><b>2026年10月城乡居民临时救助资金发放公示</b></p>
+            <table border="0" cellpadding="0" cellspacing="0" style='border-collapse:collapse;table-layout:fixed;'>
+             <tr height="28" style='height:17.10pt;'>
+              <td class="xl65" x:str>序号</td><td class="xl65" x:str>*<font class="font1">姓名</font></td>
+              <td class="xl65" x:str>*<font class="font1">身份证号码</font></td>
+              <td class="xl65" x:str>*<font class="font1">联系电话</font></td>
+              <td class="xl65" x:str>银行卡号</td><td class="xl65" x:str>金额（元）</td>
+             </tr>
+             <tr height="28" style='height:17.10pt;'>
+              <td class="xl68" x:num>1</td><td class="xl68" x:str>王*明</td>
+              <td class="xl68" x:str>330106********1236</td><td class="xl68" x:str>189****9580 186****5418</td>
+              <td class="xl68" x:str>6217 0000 1234 5670 ***</td><td class="xl68" x:num>1500</td>
+             </tr>
+             <tr height="28" style='height:17.10pt;'>
+              <td class="xl68" x:num>2</td><td class="xl68" x:str>李*芳</td>
+              <td class="xl68" x:str>4403××××××××××567X</td><td class="xl68" x:str>１３６＊＊＊＊２２１５</td>
+              <td class="xl68" x:str>6228●●●●●●●●●●●4899</td><td class="xl68" x:num>800</td>
+             </tr>
+             <tr height="28" style='height:17.10pt;'>
+              <td class="xl68" x:num>3</td><td class="xl68" x:str>赵*</td>
+              <td class="xl68" x:str>33010619900307****</td><td class="xl68" x:str>13812345678****</td>
+              <td class="xl68" x:str>卡号：6228480402564899***</td><td class="xl68" x:num>600</td>
+             </tr>
+            </table>
+            <p class="MsoNormal">公示期间如有异议，请与民政办联系。经办人：张某，联系电话：13912345678。</p>
+            """;
+
+    @Test
+    void aNoticeOfMaskedNumbersReportsOnlyTheOneNumberLeftUnmasked() {
+        List<Finding> f = run(MASKED_NOTICE);
+        assertThat(f).singleElement().satisfies(x -> {
+            assertThat(x.kind()).isEqualTo("privacy.mobile");
+            assertThat(x.message()).contains("139****5678");
+        });
+    }
+
+    @Test
+    void digitsTouchingAMaskCharacterOrOneSeparatorFromItAreAMaskedNumber() {
+        assertThat(types("189****9580 186****5418")).isEmpty();
+        assertThat(types("卡号 6217 0000 1234 5670 ***")).isEmpty();
+        assertThat(types("卡号 6217000012345670×××")).isEmpty();
+        assertThat(types("手机 13812345678●")).isEmpty();
+        assertThat(types("手机 *13812345678")).isEmpty();
+        assertThat(types("手机 189****9580 13812345678")).containsExactly(PersonalData.Type.MOBILE);
+        assertThat(types("卡号 6217 0000 1234 5670")).containsExactly(PersonalData.Type.BANK_CARD);
+    }
+
     @Test
     void footerRegistrationNumbersDoNotFire() {
         List<Finding> f = run("<div class=\"footer\"><p>网站标识码：3301850031</p><p>浙ICP备13812345678号-1</p>"

@@ -88,6 +88,90 @@ class WordingCheckTest {
                 TextFixtures.context(dir, TextFixtures.none()))).hasSize(1);
     }
 
+    /**
+     * A regulation as a county site's 法规库 republishes it years later: the promulgation note under the title dates
+     * the text. Text from the CMS dump in itove/datong ({@code db/db.sql}, 银行保险机构许可证管理办法, stored 2024-10-14).
+     */
+    private static final String REPUBLISHED_REGULATION = TextFixtures.article("""
+            <h1>银行保险机构许可证管理办法</h1>
+            <p class="info">发布时间：2024-10-14 07:24:03</p>
+            <p style="text-align:center;"><span style="background-color:#ffffff;color:#333333;">(2021</span><span             style="color:#333333;">年4月28日中国银行保险监督管理委员会令2021年第3号公布 自2021年7月1日起施行)</span></p>
+            <p style="text-align:justify;"><span style="background-color:#fefefe;color:#333333;">第二条 本办法所称许可证            是指中国银行保险监督管理委员会（以下简称银保监会）依法颁发的特许银行保险机构经营金融业务的法律文件。</span></p>
+            <p style="text-align:justify;"><span style="background-color:#fefefe;color:#333333;">第五条 银保监会对银行            保险机构许可证实行分级管理。</span></p>
+            """);
+
+    @Test
+    void aRegulationReproducedAfterTheRenameIsJudgedByItsPromulgationNote() {
+        assertThat(run("http://127.0.0.1/fgk/1.html", REPUBLISHED_REGULATION,
+                TextFixtures.context(dir, TextFixtures.none()))).isEmpty();
+        String current = REPUBLISHED_REGULATION.replace("(2021", "(2024").replace("令2021年第3号", "令2024年第3号")
+                .replace("自2021年", "自2024年");
+        assertThat(run("http://127.0.0.1/fgk/2.html", current, TextFixtures.context(dir, TextFixtures.none())))
+                .extracting(Finding::kind).containsOnly("wording.outdated-name").isNotEmpty();
+    }
+
+    /**
+     * A 2024 article that cites a 2022 decision by its title and number, the number written with 〔〕 as documents
+     * write it (the citation as in jackliusr/research, README, and the 《商业汇票承兑、贴现与再贴现管理办法》 text), and
+     * then uses the old name as if it were current.
+     */
+    @Test
+    void aQuotedTitleIsJudgedByTheYearOfItsDocumentNumber() {
+        String html = TextFixtures.article("""
+                <p class="info">发布时间：2024-03-12</p>
+                <p>按照《商业汇票承兑、贴现与再贴现管理办法》（中国人民银行 中国银行保险监督管理委员会令〔2022〕第4号）                要求，我市开展票据业务专项检查。</p>
+                <p>会议邀请中国银行保险监督管理委员会派员指导。</p>
+                """);
+        assertThat(run("http://127.0.0.1/xwzx/t20240312_9.html", html, TextFixtures.context(dir, TextFixtures.none())))
+                .singleElement().satisfies(f -> assertThat(f.message())
+                        .contains("原句：“会议邀请中国银行保险监督管理委员会派员指导。”").doesNotContain("本页共"));
+    }
+
+    /**
+     * A 2022 penalty decision whose page carries no publish date the crawl can read (the date is drawn by a script),
+     * laid out as the 行政处罚信息公开表 that financial regulators publish: the decision's number stands in a cell
+     * of its own and dates the page; the regulator's name is in another row.
+     */
+    @Test
+    void aDecisionIsJudgedByTheYearOfItsOwnDocumentNumber() {
+        String html = TextFixtures.article("""
+                <h1>中国银保监会行政处罚信息公开表（银保监罚决字〔2022〕12号）</h1>
+                <table class="MsoNormalTable">
+                 <tr><td colspan="2">行政处罚决定书文号</td><td>银保监罚决字〔2022〕12号</td></tr>
+                 <tr><td rowspan="2">被处罚当事人姓名或名称</td><td>单位名称</td><td>某某人寿保险股份有限公司</td></tr>
+                 <tr><td>主要负责人姓名</td><td>王某</td></tr>
+                 <tr><td colspan="2">主要违法违规事实（案由）</td><td>编制虚假资料</td></tr>
+                 <tr><td colspan="2">行政处罚依据</td><td>《中华人民共和国保险法》第八十六条</td></tr>
+                 <tr><td colspan="2">行政处罚决定</td><td>罚款30万元</td></tr>
+                 <tr><td colspan="2">作出处罚决定的机关名称</td><td>中国银行保险监督管理委员会</td></tr>
+                </table>
+                <script>document.write('发布时间：2022-03-04');</script>
+                """);
+        assertThat(run("http://127.0.0.1/view/pages/ItemDetail.html", html,
+                TextFixtures.context(dir, TextFixtures.none()))).isEmpty();
+        String list = html.replace("<tr><td colspan=\"2\">行政处罚决定</td>",
+                "<tr><td colspan=\"2\">关联决定</td><td>银保监罚决字〔2024〕3号</td></tr><tr><td colspan=\"2\">行政处罚决定</td>")
+                .replace("<h1>中国银保监会行政处罚信息公开表（银保监罚决字〔2022〕12号）</h1>", "");
+        assertThat(run("http://127.0.0.1/view/pages/ItemDetail.html", list,
+                TextFixtures.context(dir, TextFixtures.none()))).extracting(Finding::kind)
+                .containsOnly("wording.outdated-name").isNotEmpty();
+    }
+
+    @Test
+    void publishDatesAreReadFromTheMetaTagsAndPathsCmsesWrite() {
+        String body = "<p>中国银行保险监督管理委员会召开会议。</p>";
+        String govCn = "<html><head><meta name=\"firstpublishedtime\" content=\"2022-05-27-10:25:00\"></head><body>"
+                + body + "</body></html>";
+        assertThat(run("http://127.0.0.1/zhengce/content.htm", govCn, TextFixtures.context(dir, TextFixtures.none())))
+                .isEmpty();
+        assertThat(run("http://127.0.0.1/art/2022/3/4/art_1229_5.html", TextFixtures.article(body),
+                TextFixtures.context(dir, TextFixtures.none()))).isEmpty();
+        assertThat(run("http://127.0.0.1/zhengce/2022-05/27/content_5692.htm", TextFixtures.article(body),
+                TextFixtures.context(dir, TextFixtures.none()))).isEmpty();
+        assertThat(run("http://127.0.0.1/zhengce/content.htm", TextFixtures.article(body),
+                TextFixtures.context(dir, TextFixtures.none()))).hasSize(1);
+    }
+
     @Test
     void aRuleFiringSeveralTimesOnAPageIsOneFindingWithACount() {
         String html = TextFixtures.article("<p>秸杆还田。</p><p>秸杆禁烧。</p><p>秸杆收储。</p>");

@@ -62,6 +62,10 @@ class WordingRulesTest {
         assertThat(firing(wrong + "更名为" + rule.right() + "。", NOW)).as("更名").doesNotContain(rule.id());
         assertThat(firing((changed.getYear() - 1) + "年，" + wrong + "印发了通知。", NOW)).as("earlier year")
                 .doesNotContain(rule.id());
+        assertThat(firing("根据《" + wrong + "关于做好有关工作的通知》（办发〔" + (changed.getYear() - 1) + "〕5号）要求。",
+                NOW)).as("quoted title with an earlier document number").doesNotContain(rule.id());
+        assertThat(firing("根据《" + wrong + "关于做好有关工作的通知》（办发〔" + (changed.getYear() + 1) + "〕5号）要求。",
+                NOW)).as("quoted title with a later document number").contains(rule.id());
         assertThat(firing("近日，" + wrong + "印发了通知。", Optional.of(changed.minusDays(1))))
                 .as("published before the change").doesNotContain(rule.id());
         assertThat(firing("近日，" + wrong + "印发了通知。", Optional.of(changed.plusDays(1))))
