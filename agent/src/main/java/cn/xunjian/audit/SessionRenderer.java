@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Renders pages of one site in its browser session, each URL at most once, up to a budget (rendering is the
- * expensive part of an audit). Confined to the audit's thread.
+ * expensive part of an audit). A page is taken once its network is idle, so that lists fetched by XHR after the
+ * load event are on it. Confined to the audit's thread.
  */
 final class SessionRenderer implements Renderer {
     private final BrowserSession session;
@@ -39,7 +40,7 @@ final class SessionRenderer implements Renderer {
         if (rendered.size() >= budget) {
             return Optional.empty();
         }
-        PageLoad load = session.load(url, timeout);
+        PageLoad load = session.load(url, timeout, null);
         Optional<AuditPage> page = load instanceof PageLoad.Loaded loaded && loaded.status() < 400
                 ? Optional.of(loaded.page()) : Optional.empty();
         rendered.put(url, page);

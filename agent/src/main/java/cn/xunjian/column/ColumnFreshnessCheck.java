@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * columns, a stale home page and items whose list date is far earlier than the date in their URL. The indicator,
  * kind and severity of every case come from {@code column-rules.json}: single stale or blank columns are warnings
  * that count toward W-V4, whose veto is reported once the counts of INDICATORS.md are reached.
+ *
+ * <p>A column page whose fetched HTML has no list items is read again as the browser renders it: many sites build
+ * the list with a script (Hanweb's {@code jpage} writes it from a {@code <script type="text/xml">} datastore) or
+ * fetch it by XHR. Such a column is blank only if the rendered page is blank too; when it cannot be rendered, it is
+ * reported as not verified (info) and counts toward nothing.
  */
 public final class ColumnFreshnessCheck implements SiteCheck {
     /** The columns found on the site, with the class they were judged by. */
@@ -49,15 +54,19 @@ public final class ColumnFreshnessCheck implements SiteCheck {
     /** What was read of one column, for the evidence file. */
     record ColumnRead(String name, String url, String parent, String columnClass, Integer maxAgeDays,
                       String newest, String newestFrom, Long ageDays, boolean blank, String blankPhrase,
-                      List<ItemRead> items) {
+                      String listFrom, List<ItemRead> items) {
     }
 
     /** One list entry as read. */
     record ItemRead(String title, String url, String listDate, String urlDate) {
     }
 
+    /**
+     * What was read of one column; {@code listFrom} says whether its list is the fetched or the rendered page's, and
+     * {@code rendered} is that rendered page (null when the fetched one sufficed), kept for the screenshot.
+     */
     private record State(Column column, ColumnClass type, ListPage list, LocalDate newest, String newestFrom,
-                         boolean blank) {
+                         boolean blank, ListFrom listFrom, AuditPage rendered) {
         Long age(LocalDate today) {
             return newest == null ? null : ChronoUnit.DAYS.between(newest, today);
         }
@@ -98,6 +107,17 @@ public final class ColumnFreshnessCheck implements SiteCheck {
         return audited(home, pages, renderer, evidence, clock).findings();
     }
 
+    /** Where a column's list was read. */
+    private enum ListFrom {
+        FETCHED("抓取的页面"), RENDERED("浏览器渲染后的页面"), NOWHERE("抓取的页面没有列表，且未能在浏览器中打开");
+
+        private final String label;
+
+        ListFrom(String label) {
+            this.label = label;
+        }
+    }
+
     /** The columns found and what was found about them. */
     private record Audited(List<Column> columns, List<Finding> findings) {
     }
@@ -114,7 +134,8 @@ public final class ColumnFreshnessCheck implements SiteCheck {
         LOG.debug("{} columns found on {}", columns.size(), home.url());
         List<State> states = new ArrayList<>();
         for (Column column : columns) {
-            inspect(column, classifier.classify(column).orElse(null), cached, reader, dates).ifPresent(states::add);
+            inspect(column, classifier.classify(column).orElse(null), cached, renderer, reader, dates)
+                    .ifPresent(states::add);
         }
 
         List<Finding> findings = new ArrayList<>();
@@ -122,6 +143,12 @@ public final class ColumnFreshnessCheck implements SiteCheck {
         int staleAll = 0;
         int blanks = 0;
         for (State s : states) {
+            if (s.listFrom() == ListFrom.NOWHERE) {
+                findings.add(finding(rules.unverifiedColumn(), s.column().url(), describe(s.column())
+                        + "抓取到的页面没有信息列表，且未能在浏览器中打开核实（列表可能由脚本生成），无法判断是否空白或未更新，请人工核实",
+                        proof.of(s)));
+                continue;
+            }
             if (s.blank()) {
                 blanks++;
                 findings.add(finding(rules.blankColumn(), s.column().url(), blankMessage(s), proof.of(s)));
@@ -166,31 +193,53 @@ public final class ColumnFreshnessCheck implements SiteCheck {
         return new Audited(columns, findings);
     }
 
-    private Optional<State> inspect(Column column, ColumnClass type, PageSource pages, ListPageReader reader,
-                                    DateExtractor dates) {
+    private Optional<State> inspect(Column column, ColumnClass type, PageSource pages, Renderer renderer,
+                                    ListPageReader reader, DateExtractor dates) {
         Optional<SitePage> page = pages.fetch(column.url());
         if (page.isEmpty()) {
             return Optional.empty(); // an unreachable column is a broken link (W-D1), not a stale one
         }
         ListPage list = reader.read(page.get().html(), page.get().url());
+        ListFrom from = ListFrom.FETCHED;
+        AuditPage shown = null;
         boolean blank = reader.blank(list);
+        if (list.items().isEmpty()) {
+            Optional<AuditPage> rendered = render(renderer, column.url());
+            if (rendered.isEmpty()) {
+                return Optional.of(new State(column, type, list, null, null, false, ListFrom.NOWHERE, null));
+            }
+            list = reader.read(rendered.get().html(), rendered.get().url());
+            from = ListFrom.RENDERED;
+            shown = rendered.get();
+            // a rendered page keeps its hidden "暂无数据" placeholder next to the list the script filled in
+            blank = list.items().isEmpty() && reader.blank(list);
+        }
         Optional<LocalDate> newest = list.newest();
-        String from = "列表";
+        String newestFrom = "列表";
         if (newest.isEmpty() && !blank && list.nextPage() != null) {
             Optional<SitePage> second = pages.fetch(list.nextPage());
             if (second.isPresent()) {
                 newest = reader.read(second.get().html(), second.get().url()).newest();
-                from = "列表第 2 页";
+                newestFrom = "列表第 2 页";
             }
         }
         if (newest.isEmpty() && !blank) {
             Optional<ListItem> first = list.items().stream().filter(i -> reader.navigable(i.url())).findFirst();
             if (first.isPresent()) {
                 newest = pages.fetch(first.get().url()).flatMap(d -> dates.fromDetailPage(d.html()));
-                from = "详情页";
+                newestFrom = "详情页";
             }
         }
-        return Optional.of(new State(column, type, list, newest.orElse(null), from, blank));
+        return Optional.of(new State(column, type, list, newest.orElse(null), newestFrom, blank, from, shown));
+    }
+
+    private static Optional<AuditPage> render(Renderer renderer, String url) {
+        try {
+            return renderer.render(url);
+        } catch (RuntimeException e) {
+            LOG.warn("cannot render column {}: {}", url, e.toString());
+            return Optional.empty();
+        }
     }
 
     private Optional<Finding> home(SitePage home, ListPageReader reader, List<State> states, LocalDate today,
@@ -262,7 +311,8 @@ public final class ColumnFreshnessCheck implements SiteCheck {
 
         List<Evidence> of(State s) {
             return saved.computeIfAbsent(s.column().url(), url -> {
-                List<Evidence> out = new ArrayList<>(screenshot("column-list", url));
+                List<Evidence> out = new ArrayList<>(s.rendered() == null ? screenshot("column-list", url)
+                        : screenshot("column-list", url, s.rendered()));
                 out.add(evidence.json("http", "column-dates", read(s), url));
                 return List.copyOf(out);
             });
@@ -281,9 +331,12 @@ public final class ColumnFreshnessCheck implements SiteCheck {
         }
 
         private List<Evidence> screenshot(String name, String url) {
+            return render(renderer, url).map(p -> screenshot(name, url, p)).orElse(List.of());
+        }
+
+        private List<Evidence> screenshot(String name, String url, AuditPage page) {
             try {
-                Optional<AuditPage> page = renderer.render(url);
-                return page.map(p -> List.of(evidence.screenshot(name, p.screenshot(), url))).orElse(List.of());
+                return List.of(evidence.screenshot(name, page.screenshot(), url));
             } catch (RuntimeException e) {
                 LOG.warn("cannot screenshot {}: {}", url, e.toString());
                 return List.of();
@@ -295,7 +348,7 @@ public final class ColumnFreshnessCheck implements SiteCheck {
             return new ColumnRead(c.name(), c.url(), c.parent(), s.type() == null ? null : s.type().label(),
                     s.type() == null ? null : s.type().maxAgeDays(), s.newest() == null ? null : s.newest().toString(),
                     s.newest() == null ? null : s.newestFrom(), s.age(today), s.blank(), s.list().blankPhrase(),
-                    s.list().items().stream().map(ColumnFreshnessCheck::item).toList());
+                    s.listFrom().label, s.list().items().stream().map(ColumnFreshnessCheck::item).toList());
         }
     }
 

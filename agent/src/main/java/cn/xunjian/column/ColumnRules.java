@@ -6,11 +6,12 @@ import java.util.List;
 
 /**
  * Column classes, thresholds, phrases and the indicator each freshness case reports on; read from
- * {@code column-rules.json}.
+ * {@code column-rules.json}. {@code unverifiedColumn} is a column whose fetched page has no list and which could
+ * not be rendered to read the list its scripts build: neither blank nor stale can be said of it.
  */
 public record ColumnRules(String source, List<ColumnClass> classes, Outcome staleColumn, Outcome blankColumn,
                           Outcome staleVetoA, Outcome staleVetoB, Outcome blankVeto, Outcome homeStale,
-                          Outcome backdated, List<String> blankPhrases, List<String> moreTexts,
+                          Outcome backdated, Outcome unverifiedColumn, List<String> blankPhrases, List<String> moreTexts,
                           List<String> sitemapTexts, List<String> nextPageTexts, List<String> pagerTexts,
                           List<String> excludeNames,
                           List<String> navSelectors, List<String> chromeSelectors, List<String> fileExtensions,

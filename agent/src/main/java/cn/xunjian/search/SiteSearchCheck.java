@@ -23,13 +23,17 @@ import org.slf4j.LoggerFactory;
 /**
  * W-D3: does the site search find a known recent title? Finds the search box on the home page
  * ({@code input[type=search]}, an input whose name or placeholder says 搜索/检索/关键词, or the text input of a form
- * whose action says search), takes a title from the home page's news list, types it, presses Enter (and clicks
+ * whose action says search); when there is none, a home-page link to a search page (站内搜索, 全文检索,
+ * {@code search.html}, a {@code so.} host…) counts as the search function and its page is searched instead (never
+ * opened outside the network scope). It takes a title from the home page's news list, types it, presses Enter (and clicks
  * the 搜索 button when Enter did nothing), waits for the results and looks for the title (or its first
  * {@code prefixChars} characters) among them. On a page that shows results in place, the title must appear more
  * often than before the search, since the home page's own list already shows it once.
  *
- * <p>Kinds: {@code search.missing} (deduct: no search box), {@code search.useless} (deduct: no results, an error
- * page, or results without the title), {@code search.ok} (info), {@code search.unverified} (warn: no title to try).
+ * <p>Kinds: {@code search.missing} (deduct: no search box, neither on the home page nor on a linked search page),
+ * {@code search.useless} (deduct: no results, an error page, results without the title, or a linked search page
+ * that does not open), {@code search.ok} (info), {@code search.unverified} (warn: no title to try, or the linked
+ * search page is outside the network scope).
  * Every finding carries a screenshot (of the results, or of the home page when there is no box).
  */
 public final class SiteSearchCheck implements SiteCheck {
@@ -87,22 +91,84 @@ public final class SiteSearchCheck implements SiteCheck {
                 return finding("search.unverified", Severity.WARN, home, "无法打开首页以检测站内搜索：" + e.getMessage());
             }
             page.settle(rules.timeouts().action());
-            Optional<JsonNode> probe = probe();
-            if (probe.isEmpty() || !probe.get().path("found").asBoolean(false)) {
-                shot("search-missing");
-                return finding("search.missing", Severity.DEDUCT, home,
-                        "首页未找到站内搜索框（搜索、检索或关键词输入框），网站不提供站内搜索功能");
-            }
+            Optional<JsonNode> probe = probe(false);
             List<String> candidates = titles.pick(page.html(), page.url());
+            if (probe.isEmpty() || !probe.get().path("found").asBoolean(false)) {
+                List<SearchLinks.Link> links = SearchLinks.find(page.html(), page.url(), rules);
+                if (links.isEmpty()) {
+                    shot("search-missing");
+                    return finding("search.missing", Severity.DEDUCT, home,
+                            "首页未找到站内搜索框（搜索、检索或关键词输入框），网站不提供站内搜索功能");
+                }
+                return onSearchPage(links, candidates);
+            }
             if (candidates.isEmpty()) {
                 shot("search-no-title");
                 return finding("search.unverified", Severity.WARN, home,
                         "找到站内搜索框，但首页没有可用来检索的信息标题（至少 " + rules.minTitleChars() + " 个字），未能验证搜索是否可用");
             }
-            return search(candidates.get(0), probe.get().path("button").asBoolean(false));
+            return search(candidates.get(0), probe.get().path("button").asBoolean(false), "");
         }
 
-        private Finding search(String title, boolean hasButton) throws InterruptedException {
+        /**
+         * The home page has no box but links a search page: the first linked page with a box is where the search
+         * is tested. A page outside the network scope is never opened; then the search could not be verified.
+         */
+        private Finding onSearchPage(List<SearchLinks.Link> links, List<String> candidates)
+                throws InterruptedException {
+            String home = context.home().url();
+            List<String> outOfScope = new ArrayList<>();
+            List<String> noBox = new ArrayList<>();
+            List<String> unopened = new ArrayList<>();
+            for (SearchLinks.Link link : links.stream().limit(Math.max(rules.maxSearchPages(), 1)).toList()) {
+                String via = "首页“" + link.text() + "”链接打开的站内搜索页面";
+                if (!context.scope().allows(link.url())) {
+                    outOfScope.add(link.url());
+                    continue;
+                }
+                try {
+                    int status = page.navigate(link.url(), rules.timeouts().page());
+                    if (status >= 400) {
+                        unopened.add(link.url() + "（HTTP " + status + "）");
+                        shot("search-page-failed");
+                        continue;
+                    }
+                } catch (PageActionException e) {
+                    unopened.add(link.url() + "（" + e.getMessage() + "）");
+                    shot("search-page-failed");
+                    continue;
+                }
+                page.settle(rules.timeouts().action());
+                Optional<JsonNode> probe = probe(true);
+                if (probe.isEmpty() || !probe.get().path("found").asBoolean(false)) {
+                    noBox.add(page.url());
+                    shot("search-page-no-box");
+                    continue;
+                }
+                if (candidates.isEmpty()) {
+                    shot("search-no-title");
+                    return finding("search.unverified", Severity.WARN, page.url(), "找到" + via + "，但首页没有可用来检索的信息标题（至少 "
+                            + rules.minTitleChars() + " 个字），未能验证搜索是否可用");
+                }
+                return search(candidates.get(0), probe.get().path("button").asBoolean(false), via);
+            }
+            if (!outOfScope.isEmpty()) {
+                if (evidence.isEmpty()) {
+                    shot("search-link");
+                }
+                return finding("search.unverified", Severity.WARN, outOfScope.get(0), "首页没有站内搜索框，但链接了站内搜索页面 "
+                        + String.join("、", outOfScope) + "，该页面不在允许访问的网络范围内，未能验证搜索是否可用");
+            }
+            if (!noBox.isEmpty()) {
+                return finding("search.missing", Severity.DEDUCT, home, "首页未找到站内搜索框，首页链接的搜索页面 "
+                        + String.join("、", noBox) + " 中也没有搜索框，网站不提供可用的站内搜索功能");
+            }
+            return finding("search.useless", Severity.DEDUCT, home, "站内搜索无法使用：首页链接的站内搜索页面打不开："
+                    + String.join("；", unopened));
+        }
+
+        /** Searches for {@code title} in the box found on the current page; {@code via} names a linked search page. */
+        private Finding search(String title, boolean hasButton, String via) throws InterruptedException {
             String needle = title.substring(0, title.offsetByCodePoints(0,
                     Math.min(title.codePointCount(0, title.length()), Math.max(rules.prefixChars(), 1))));
             String beforeUrl = page.url();
@@ -118,7 +184,8 @@ public final class SiteSearchCheck implements SiteCheck {
                 }
             } catch (PageActionException e) {
                 shot("search-failed");
-                return finding("search.useless", Severity.DEDUCT, page.url(), "站内搜索无法使用：" + e.getMessage());
+                return finding("search.useless", Severity.DEDUCT, page.url(), "站内搜索无法使用：" + (via.isEmpty() ? "" : via)
+                        + e.getMessage());
             }
             long deadline = System.nanoTime() + rules.timeouts().results().toNanos();
             int before = occurrences(beforeText, needle);
@@ -134,7 +201,8 @@ public final class SiteSearchCheck implements SiteCheck {
                 int now = occurrences(text, needle);
                 if (navigated ? now > 0 : now > before) {
                     shot("search-results");
-                    return finding("search.ok", Severity.INFO, page.url(), "站内搜索可用：检索首页信息“" + title + "”，结果中找到该信息");
+                    return finding("search.ok", Severity.INFO, page.url(), "站内搜索可用：" + (via.isEmpty() ? "" : "在" + via)
+                            + "检索首页信息“" + title + "”，结果中找到该信息");
                 }
                 if (System.nanoTime() > deadline) {
                     break;
@@ -158,16 +226,16 @@ public final class SiteSearchCheck implements SiteCheck {
                 why = "搜索结果中没有该信息";
             }
             return finding("search.useless", Severity.DEDUCT, page.url(),
-                    "站内搜索不好用：检索首页信息“" + title + "”，" + why);
+                    "站内搜索不好用：" + (via.isEmpty() ? "" : "在" + via) + "检索首页信息“" + title + "”，" + why);
         }
 
         private boolean changed(String before) {
             return !Objects.equals(page.bodyText(), before);
         }
 
-        private Optional<JsonNode> probe() {
+        private Optional<JsonNode> probe(boolean searchPage) {
             try {
-                return Optional.of(Json.mapper().readTree(page.auditPage().evaluateJson(rules.probeScript())));
+                return Optional.of(Json.mapper().readTree(page.auditPage().evaluateJson(rules.probeScript(searchPage))));
             } catch (IOException | RuntimeException e) {
                 LOG.debug("search probe failed on {}: {}", page.url(), e.toString());
                 return Optional.empty();

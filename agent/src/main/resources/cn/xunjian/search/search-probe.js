@@ -18,6 +18,10 @@
     how = 'form action';
     box = inputs.find((i) => i.form && hit(i.form.getAttribute('action'), h.actionHints));
   }
+  if (!box && h.anyInput) {
+    how = 'search page';
+    box = inputs.find((i) => i.form) || inputs[0];
+  }
   if (!box) {
     return { found: false };
   }

@@ -5,6 +5,7 @@ import static cn.xunjian.column.MapPages.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.xunjian.check.Renderer;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.model.SitePage;
@@ -41,11 +42,23 @@ class ColumnFreshnessCheckTest {
     }
 
     private List<Finding> audit(String homeHtml, MapPages pages) {
+        return audit(homeHtml, pages, url -> Optional.of(new StaticAuditPage(url,
+                pages.served(url).orElse("<html></html>"))));
+    }
+
+    /** Audits with pages rendered by {@code browser}: what a script makes of a page, or nothing. */
+    private List<Finding> audit(String homeHtml, MapPages pages, Renderer browser) {
         SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, DateExtractorTest.CLOCK), "site-01");
         return check.audit(new SitePage(MapPages.ORIGIN + "/", homeHtml, 0), pages, url -> {
             rendered.add(url);
-            return Optional.of(new StaticAuditPage(url, "<html></html>"));
+            return browser.render(url);
         }, evidence, DateExtractorTest.CLOCK);
+    }
+
+    /** A browser that shows {@code html} at {@code path} (what the page's scripts built) and the rest as served. */
+    private static Renderer rendering(MapPages pages, String path, String html) {
+        return url -> Optional.of(new StaticAuditPage(url, url.equals(MapPages.ORIGIN + path) ? html
+                : pages.served(url).orElse("<html></html>")));
     }
 
     private List<Finding> auditOne(String name, String listHtml) {
@@ -211,5 +224,61 @@ class ColumnFreshnessCheckTest {
                         .replace("</ul>", "</ul><a href=\"/col/index_1.html\">下一页</a>"));
         audit(home(nav("/col/", "工作动态")), dated);
         assertThat(dated.fetched).doesNotContain(MapPages.ORIGIN + "/col/index_1.html");
+    }
+
+    @Test
+    void aColumnWhoseListAScriptBuildsIsReadFromTheRenderedPageAndIsNotBlank() {
+        String fresh = ScriptBuiltColumns.record("/art/2026/11/18/art_4227_1.html", "县政府召开冬季安全生产会议", "2026-11-18");
+        MapPages pages = new MapPages().page("/col/col4227/", ScriptBuiltColumns.jpageColumn("工作动态", fresh));
+
+        List<Finding> findings = audit(home(nav("/col/col4227/", "工作动态")), pages,
+                rendering(pages, "/col/col4227/", ScriptBuiltColumns.jpageRendered("工作动态", fresh)));
+
+        assertThat(findings).isEmpty();
+        assertThat(rendered).contains(MapPages.ORIGIN + "/col/col4227/");
+    }
+
+    @Test
+    void aScriptBuiltListIsJudgedForStalenessByTheDatesItShows() throws Exception {
+        String old = ScriptBuiltColumns.record("/art/2026/10/1/art_4227_1.html", "国庆假期安全生产检查", "2026-10-01");
+        MapPages pages = new MapPages().page("/col/col4227/", ScriptBuiltColumns.jpageColumn("工作动态", old));
+
+        List<Finding> findings = audit(home(nav("/col/col4227/", "工作动态")), pages,
+                rendering(pages, "/col/col4227/", ScriptBuiltColumns.jpageRendered("工作动态", old)));
+
+        assertThat(findings).extracting(Finding::kind, Finding::message).containsExactly(tuple("column.stale",
+                "栏目“工作动态”（动态要闻类）最近更新 2026-10-01，已 53 天未更新，超过 14 天"));
+        String dates = Files.readString(dir.resolve(findings.get(0).evidence().get(1).path()), StandardCharsets.UTF_8);
+        assertThat(dates).contains("\"listFrom\" : \"浏览器渲染后的页面\"", "国庆假期安全生产检查");
+    }
+
+    @Test
+    void aScriptBuiltColumnIsBlankWhenTheRenderedPageIsBlankToo() {
+        MapPages pages = new MapPages().page("/col/col4229/", ScriptBuiltColumns.jpageColumn("人事信息"));
+
+        List<Finding> findings = audit(home(nav("/col/col4229/", "人事信息")), pages,
+                rendering(pages, "/col/col4229/", ScriptBuiltColumns.jpageRendered("人事信息")));
+
+        assertThat(findings).extracting(Finding::kind, Finding::severity)
+                .containsExactly(tuple("column.blank", Severity.WARN));
+        assertThat(findings.get(0).message()).contains("人事信息", "暂无信息");
+    }
+
+    @Test
+    void aColumnWithoutAListThatCannotBeRenderedIsUnverifiedAndNeverCountsTowardTheBlankVeto() {
+        MapPages pages = new MapPages();
+        String navs = IntStream.rangeClosed(1, 5).mapToObj(i -> {
+            pages.page("/c" + i + "/", ScriptBuiltColumns.jpageColumn("部门动态" + i));
+            return nav("/c" + i + "/", "部门动态" + i);
+        }).collect(Collectors.joining());
+
+        List<Finding> findings = audit(home(navs), pages, url -> Optional.empty());
+
+        assertThat(findings).hasSize(5).allSatisfy(f -> {
+            assertThat(f.indicator()).isEqualTo("W-V4");
+            assertThat(f.kind()).isEqualTo("column.unverified");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("未能在浏览器中打开核实", "无法判断是否空白或未更新");
+        });
     }
 }

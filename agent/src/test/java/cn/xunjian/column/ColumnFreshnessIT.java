@@ -53,7 +53,27 @@ class ColumnFreshnessIT {
                         + "<div><h2>要闻</h2><ul><li><a href=\"/a.html\">要闻一</a> 2026-11-21</li></ul></div></body></html>")
                 .html("/xxgk/gzdt/", "<html><head><meta charset=\"gbk\"></head><body><h2>工作动态</h2><ul>"
                         + "<li><a href=\"/xxgk/gzdt/1.html\">县政府召开专题会议</a><span>2026年10月1日</span></li>"
-                        + "</ul></body></html>", Charset.forName("GBK"), null);
+                        + "</ul></body></html>", Charset.forName("GBK"), null)
+                .html("/js/", "<html><body><div class=\"nav\"><ul>"
+                        + "<li><a href=\"/js/col/col4227/index.html\">工作动态</a></li>"
+                        + "<li><a href=\"/js/col/col4228/index.html\">通知公告</a></li>"
+                        + "<li><a href=\"/js/col/col4229/index.html\">人事信息</a></li></ul></div>"
+                        + "<div><h2>要闻</h2><ul><li><a href=\"/a.html\">要闻一</a> 2026-11-21</li></ul></div></body></html>")
+                .html("/js/col/col4227/index.html", ScriptBuiltColumns.jpageColumn("工作动态",
+                        ScriptBuiltColumns.record("/art/2026/11/18/art_4227_1.html", "县政府召开冬季安全生产会议", "2026-11-18"),
+                        ScriptBuiltColumns.record("/art/2026/11/2/art_4227_2.html", "全县秋冬季森林防火工作部署", "2026-11-02")))
+                .html("/js/col/col4228/index.html", ScriptBuiltColumns.xhrColumn("通知公告"))
+                .html("/js/col/col4229/index.html", ScriptBuiltColumns.jpageColumn("人事信息"))
+                .bytes("/module/jslib/jpage/jpage.js", "text/javascript; charset=utf-8",
+                        ScriptBuiltColumns.JPAGE_STANDIN.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .bytes("/module/jslib/dataproxy-loader.js", "text/javascript; charset=utf-8",
+                        ScriptBuiltColumns.DATAPROXY_LOADER.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .route("/module/web/jpage/dataproxy.jsp", ex -> {
+                    ex.getRequestBody().readAllBytes();
+                    FixtureServer.send(ex, 200, "text/xml; charset=utf-8", ScriptBuiltColumns.dataproxy(
+                            ScriptBuiltColumns.record("/art/2026/11/20/art_4228_1.html", "关于冬季供暖有关事项的通知", "2026-11-20"))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                });
         runtime = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY);
     }
 
@@ -85,8 +105,9 @@ class ColumnFreshnessIT {
         };
     }
 
+    /** Renders as the audit does: after the load event and the network gone idle. */
     private static Renderer renderer(BrowserSession session) {
-        return url -> session.load(url, Duration.ofSeconds(15)) instanceof PageLoad.Loaded l && l.status() < 400
+        return url -> session.load(url, Duration.ofSeconds(15), null) instanceof PageLoad.Loaded l && l.status() < 400
                 ? Optional.of(l.page()) : Optional.empty();
     }
 
@@ -121,5 +142,14 @@ class ColumnFreshnessIT {
         List<Finding> findings = audit(server.url("/"));
         assertThat(findings).extracting(Finding::message)
                 .containsExactly("栏目“工作动态”（动态要闻类）最近更新 2026-10-01，已 53 天未更新，超过 14 天");
+    }
+
+    @Test
+    void columnsBuiltByScriptOrXhrAreReadFromTheRenderedPageAndOnlyTheEmptyOneIsBlank() throws IOException {
+        List<Finding> findings = audit(server.url("/js/"));
+        assertThat(findings).extracting(Finding::kind, Finding::url)
+                .containsExactly(tuple("column.blank", server.url("/js/col/col4229/index.html")));
+        assertThat(findings.get(0).message()).contains("人事信息", "暂无信息");
+        assertThat(findings.get(0).evidence()).extracting(Evidence::type).containsExactly("screenshot", "http");
     }
 }

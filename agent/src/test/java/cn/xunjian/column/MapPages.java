@@ -19,6 +19,11 @@ final class MapPages implements PageSource {
         return this;
     }
 
+    /** What {@code url} serves, without logging a fetch: a static page renders as it is served. */
+    Optional<String> served(String url) {
+        return Optional.ofNullable(pages.get(url));
+    }
+
     @Override
     public Optional<SitePage> fetch(String url) {
         fetched.add(url);

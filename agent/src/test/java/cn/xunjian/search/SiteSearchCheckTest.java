@@ -43,7 +43,8 @@ class SiteSearchCheckTest {
     @TempDir
     Path dir;
 
-    private final FakeSite site = new FakeSite().script("data-xunjian-search", SiteSearchCheckTest::probe);
+    private final FakeSite site = new FakeSite().script("\"anyInput\":true", p -> probe(p, true))
+            .script("data-xunjian-search", p -> probe(p, false));
     private FakeBrowser browser;
 
     private static String query(String url, String name) {
@@ -132,7 +133,7 @@ class SiteSearchCheckTest {
     @Test
     void aSearchButtonThatDoesNothingIsUselessThoughTheTitleStaysOnTheHomePage() throws Exception {
         SearchRules quick = new SearchRules(RULES.source(), RULES.fieldHints(), RULES.actionHints(),
-                RULES.buttonHints(), RULES.itemSelector(), RULES.datePattern(), RULES.minTitleChars(),
+                RULES.buttonHints(), RULES.linkTexts(), RULES.linkUrlHints(), RULES.maxSearchPages(), RULES.itemSelector(), RULES.datePattern(), RULES.minTitleChars(),
                 RULES.prefixChars(), RULES.excludeTitleKeywords(), RULES.noResultPhrases(), RULES.errorPhrases(),
                 new SearchRules.Timeouts(RULES.timeouts().pageMs(), RULES.timeouts().actionMs(), 200));
 
@@ -144,12 +145,62 @@ class SiteSearchCheckTest {
                 .containsExactly("goto", "fill", "press", "click");
     }
 
+    @Test
+    void aHomePageWithoutABoxThatLinksASearchPageIsSearchedOnThatPage() throws Exception {
+        site.page(ORIGIN + "/g/so/index.html", SiteSearchFixtures.MOE_SEARCH_PAGE);
+        resultPage("/g/s", url -> SiteSearchFixtures.serverResults(query(url, "qt")));
+
+        Finding f = run("/g/index.html", home(SiteSearchFixtures.SEARCH_PAGE_LINK), RULES);
+
+        assertThat(f.kind()).as(f.message()).isEqualTo("search.ok");
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.url()).startsWith(ORIGIN + "/g/s?");
+        assertThat(f.message()).contains("站内搜索可用", "首页“搜索”链接打开的站内搜索页面", TITLES.get(0));
+        FakeScenarioPage searched = browser.pages().get(0);
+        assertThat(searched.visited()).startsWith(ORIGIN + "/g/index.html", ORIGIN + "/g/so/index.html");
+        assertThat(searched.submissions()).singleElement().satisfies(s -> assertThat(s.fields())
+                .containsEntry("qt", TITLES.get(0)).containsEntry("siteCode", "bm05000001"));
+    }
+
+    @Test
+    void aLinkedSearchPageOutsideTheNetworkScopeIsNeverOpenedAndTheSearchIsUnverified() throws Exception {
+        Finding f = run("/h/index.html", home(SiteSearchFixtures.FOREIGN_SEARCH_LINK), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.unverified");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.url()).isEqualTo("https://so.moe.gov.cn/");
+        assertThat(f.message()).contains("链接了站内搜索页面 https://so.moe.gov.cn/", "不在允许访问的网络范围内");
+        assertThat(browser.pages().get(0).actions()).extracting(FakeScenarioPage.Action::value)
+                .containsExactly(ORIGIN + "/h/index.html");
+    }
+
+    @Test
+    void aLinkedPageWithoutASearchBoxLeavesTheSearchMissing() throws Exception {
+        site.page(ORIGIN + "/i/search.html", page("<p>全文检索功能升级中，敬请期待</p>"));
+
+        Finding f = run("/i/index.html", home(SiteSearchFixtures.LINK_TO_PAGE_WITHOUT_BOX), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.missing");
+        assertThat(f.severity()).isEqualTo(Severity.DEDUCT);
+        assertThat(f.url()).isEqualTo(ORIGIN + "/i/index.html");
+        assertThat(f.message()).contains(ORIGIN + "/i/search.html", "中也没有搜索框");
+    }
+
+    @Test
+    void aLinkedSearchPageThatDoesNotOpenMakesTheSearchUseless() throws Exception {
+        Finding f = run("/j/index.html", home("<a href=\"/j/search.html\">站内搜索</a>"), RULES);
+
+        assertThat(f.kind()).isEqualTo("search.useless");
+        assertThat(f.message()).contains("站内搜索页面打不开", ORIGIN + "/j/search.html", "HTTP 404");
+    }
+
     /**
      * What {@code search-probe.js} reports, by its rules: the search box (a visible enabled text input of type
-     * search, else one whose name, id or placeholder says so, else one in a form whose action does) and the button
-     * next to it, both marked with {@code data-xunjian-search}.
+     * search, else one whose name, id or placeholder says so, else one in a form whose action does, else — on a
+     * linked search page — any visible text input, one in a form first) and the button next to it, both marked with
+     * {@code data-xunjian-search}.
      */
-    private static String probe(FakeScenarioPage page) {
+    private static String probe(FakeScenarioPage page, boolean searchPage) {
         List<Element> inputs = page.dom().select("input").stream()
                 .filter(i -> List.of("", "text", "search").contains(i.attr("type").toLowerCase(Locale.ROOT)))
                 .filter(FakeScenarioPage::visible).filter(i -> !i.hasAttr("disabled")).toList();
@@ -164,6 +215,11 @@ class SiteSearchCheckTest {
             how = "form action";
             box = inputs.stream().filter(i -> i.closest("form") != null
                     && hit(i.closest("form").attr("action"), RULES.actionHints())).findFirst();
+        }
+        if (box.isEmpty() && searchPage) {
+            how = "search page";
+            box = inputs.stream().filter(i -> i.closest("form") != null).findFirst()
+                    .or(() -> inputs.stream().findFirst());
         }
         ObjectNode out = Json.mapper().createObjectNode();
         if (box.isEmpty()) {

@@ -34,6 +34,29 @@ final class SiteSearchFixtures {
     static final String ERROR_SEARCH = """
             <form action="/f/cgi-bin/search.do"><input name="query"><button>搜索</button></form>""";
 
+    /**
+     * Site g: no box on the home page, only the header's 搜索 link to the search page (as the Ministry of Education
+     * links {@code so.moe.gov.cn}: {@code <a id="m_search" href="https://so.moe.gov.cn/">搜索</a>}, from the copy
+     * of www.moe.gov.cn in mhxqwer/wjmoe.gov.cn, index.html), here on 127.0.0.1.
+     */
+    static final String SEARCH_PAGE_LINK = "<a id=\"m_search\" href=\"/g/so/index.html\">搜索</a>";
+    /** Site h: the same link to the real search host, outside the tests' network scope. */
+    static final String FOREIGN_SEARCH_LINK = "<a id=\"m_search\" href=\"https://so.moe.gov.cn/\">搜索</a>";
+    /** Site i: a 全文检索 link to a page that has no search box. */
+    static final String LINK_TO_PAGE_WITHOUT_BOX = "<a href=\"/i/search.html\">全文检索</a>";
+
+    /**
+     * Site g's search page: the form of www.moe.gov.cn (mhxqwer/wjmoe.gov.cn, index.html) — a single text field
+     * {@code qt} that no hint names, hidden site code and tab, a 搜索 button — posting to {@code /g/s} on 127.0.0.1
+     * instead of {@code https://so.moe.gov.cn/s}.
+     */
+    static final String MOE_SEARCH_PAGE = page("""
+            <form action="/g/s" method="get" name="searchform" id="searchform">
+            <div id="moe_index_search" class="scy-js-sou"><input type="hidden" name="siteCode" value="bm05000001" />\
+            <input type="hidden" name="tab" value="all" /><span><input name="qt" type="text" id="qt" /></span>\
+            <button type="submit" id="search-button"><strong class="pchide btn-text">搜索</strong></button></div>
+            </form>""");
+
     private SiteSearchFixtures() {
     }
 

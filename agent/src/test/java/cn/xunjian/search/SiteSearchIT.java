@@ -66,7 +66,12 @@ class SiteSearchIT {
                         SiteSearchFixtures.nothingFound(query(ex, "q")).getBytes(StandardCharsets.UTF_8)))
                 .html("/d/index.html", home(SiteSearchFixtures.NO_SEARCH_BOX))
                 .html("/e/index.html", home(SiteSearchFixtures.DEAD_BUTTON_SEARCH))
-                .html("/f/index.html", home(SiteSearchFixtures.ERROR_SEARCH));
+                .html("/f/index.html", home(SiteSearchFixtures.ERROR_SEARCH))
+                .html("/g/index.html", home(SiteSearchFixtures.SEARCH_PAGE_LINK))
+                .html("/g/so/index.html", SiteSearchFixtures.MOE_SEARCH_PAGE)
+                .route("/g/s", ex -> FixtureServer.send(ex, 200, "text/html; charset=utf-8",
+                        SiteSearchFixtures.serverResults(query(ex, "qt")).getBytes(StandardCharsets.UTF_8)))
+                .html("/h/index.html", home(SiteSearchFixtures.FOREIGN_SEARCH_LINK));
         browser = BrowserRuntime.start(NetworkScope.LOOPBACK_ONLY);
     }
 
@@ -140,5 +145,23 @@ class SiteSearchIT {
 
         assertThat(f.kind()).isEqualTo("search.useless");
         assertThat(f.message()).contains("HTTP 404");
+    }
+
+    @Test
+    void aHomePageWithoutABoxThatLinksASearchPageIsSearchedOnThatPage() throws Exception {
+        Finding f = run("/g/index.html");
+
+        assertThat(f.kind()).as(f.message()).isEqualTo("search.ok");
+        assertThat(f.url()).contains("/g/s?").contains("qt=");
+        assertThat(f.message()).contains("首页“搜索”链接打开的站内搜索页面", TITLES.get(0));
+    }
+
+    @Test
+    void aLinkedSearchPageOutsideTheNetworkScopeIsUnverifiedNotMissing() throws Exception {
+        Finding f = run("/h/index.html");
+
+        assertThat(f.kind()).isEqualTo("search.unverified");
+        assertThat(f.severity()).isEqualTo(Severity.WARN);
+        assertThat(f.message()).contains("https://so.moe.gov.cn/", "不在允许访问的网络范围内");
     }
 }

@@ -27,15 +27,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * W-V5 (a): is there a working online consultation channel? Finds the entry (the site file's
- * {@code consultation.url}, else a home-page link such as 我要咨询 / 留言 / 信箱 / 政民互动 / 12345, never a 信访 or
- * 纪检举报 channel), opens the form, checks that its content field and submit button are usable, fills clearly
+ * {@code consultation.url}, else a home-page link such as 我要咨询 / 留言 / 信箱 / 政民互动 / 12345, or an image link
+ * whose target is a 12345 or 互动 platform, never a 信访 or 纪检举报 channel); an entry on another platform (a
+ * provincial 互动 platform, the 12345 hotline's site) counts like one on the site itself. It opens the form, checks that its content field and submit button are usable, fills clearly
  * marked test data (【测试】…) and submits only when the site file says {@code "submit": true}. A captcha is
  * reported as needing a test whitelist (warn), never bypassed. A missing or broken channel is a W-V5 veto.
  * Every verdict carries the step log and the screenshots of each step. A successful submission is stored with
  * its 查询码 so that {@link FollowUp} can look the reply up later.
  *
+ * <p>A page outside the network scope is never opened, and a form behind a login cannot be tried: when no usable
+ * form was found and such an entry was among those tried, the channel could not be verified ({@code .unverified},
+ * info) — the site links a channel, so it is never reported missing or broken on that account.
+ *
  * <p>Kinds: {@code interaction.consultation.missing} / {@code .broken} (veto), {@code .captcha} (warn),
- * {@code .ready} (info: usable, not submitted), {@code .submitted} (info).
+ * {@code .ready} (info: usable, not submitted), {@code .submitted} (info), {@code .unverified} (info).
  */
 public final class ConsultationCheck implements SiteCheck {
     public static final String INDICATOR = "W-V5";
@@ -75,6 +80,10 @@ public final class ConsultationCheck implements SiteCheck {
         private final ScenarioPage page;
         private final Trail trail;
         private final Map<String, String> extracted = new LinkedHashMap<>();
+        /** Entries and form links not opened because they are outside the network scope. */
+        private final List<String> outOfScope = new ArrayList<>();
+        /** Pages that ask the citizen to log in before writing. */
+        private final List<String> loginRequired = new ArrayList<>();
 
         Attempt(SiteContext context, ScenarioPage page) {
             this.context = context;
@@ -91,7 +100,7 @@ public final class ConsultationCheck implements SiteCheck {
                 trail.pass("entry", "站点文件给出的咨询入口", site.consultation().url(), site.consultation().url());
             } else {
                 List<EntryFinder.Link> links = EntryFinder.find(context.home().html(), context.home().url(),
-                        rules.entryKeywords(), rules.excludeKeywords());
+                        rules.entryKeywords(), rules.excludeKeywords(), rules.entryUrlHints(), rules.excludeUrlHints());
                 if (links.isEmpty()) {
                     Evidence shot = context.evidence().screenshot("consultation-home", context.home().screenshot(),
                             context.home().url());
@@ -116,8 +125,39 @@ public final class ConsultationCheck implements SiteCheck {
                 }
                 lastProblem = page.url();
             }
+            if (!outOfScope.isEmpty() || !loginRequired.isEmpty()) {
+                return unverified();
+            }
             return veto("interaction.consultation.broken", lastProblem.isEmpty() ? entries.get(0) : lastProblem,
                     "在线咨询渠道不可用：入口页面打不开，或其中没有可用的咨询表单（内容输入框）");
+        }
+
+        /** No usable form was found, but an entry could not be tried: the channel is linked, not verified. */
+        private Finding unverified() {
+            String url;
+            String why;
+            if (!outOfScope.isEmpty()) {
+                url = outOfScope.get(0);
+                why = "网站链接的咨询渠道 " + String.join("、", outOfScope) + "（" + platform(url)
+                        + "）不在允许访问的网络范围内，未能核实其能否打开、是否有咨询表单";
+            } else {
+                url = loginRequired.get(0);
+                why = "咨询渠道 " + String.join("、", loginRequired) + " 需要登录后才能留言，未能核实咨询表单是否可用";
+            }
+            return new Finding(INDICATOR, "interaction.consultation.unverified", Severity.INFO, url,
+                    why + "；请人工核实", trail.evidence(extracted));
+        }
+
+        /** Where a URL's channel is: this site, or another platform named by its host. */
+        private String platform(String url) {
+            String host = host(url);
+            return host.isEmpty() || host.equals(host(context.site().url())) ? "本站" : "其他平台 " + host;
+        }
+
+        /** A prefix for messages about a form on another platform than the site; empty for the site's own. */
+        private String onPlatform(String url) {
+            String where = platform(url);
+            return where.equals("本站") ? "" : "咨询渠道设在" + where + "；";
         }
 
         /** Opens an entry and looks for the form there, one link deeper, or behind a button that shows it. */
@@ -151,9 +191,23 @@ public final class ConsultationCheck implements SiteCheck {
                 }
             }
             trail.begin();
+            if (asksToLogIn()) {
+                loginRequired.add(page.url());
+                trail.skip("findForm", "查找咨询表单", "页面要求登录后才能留言，未尝试登录", page.url(),
+                        shot("consultation-login"), dom("consultation-login"));
+                return Optional.empty();
+            }
             trail.fail("findForm", "查找咨询表单", "页面中没有可见的留言内容输入框", page.url(), shot("consultation-no-form"),
                     dom("consultation-no-form"));
             return Optional.empty();
+        }
+
+        /** Whether the current page wants a login first: a visible password field, or words that say so. */
+        private boolean asksToLogIn() {
+            boolean password = FormProbe.of(page.auditPage()).fields().stream()
+                    .anyMatch(f -> f.visible() && f.type().equals("password"));
+            String text = page.bodyText();
+            return password || rules.loginPhrases().stream().anyMatch(text::contains);
         }
 
         private boolean revealByButton() {
@@ -177,6 +231,11 @@ public final class ConsultationCheck implements SiteCheck {
 
         private boolean navigate(String url, String what) {
             trail.begin();
+            if (!context.scope().allows(url)) {
+                outOfScope.add(url);
+                trail.skip("goto", what + " " + url, "不在允许访问的网络范围内，未打开", url);
+                return false;
+            }
             try {
                 int status = page.navigate(url, rules.timeouts().page());
                 if (status >= 400) {
@@ -227,12 +286,12 @@ public final class ConsultationCheck implements SiteCheck {
                 trail.begin();
                 trail.pass("captcha", "检测验证码", String.join("、", form.captcha()), formUrl);
                 return new Finding(INDICATOR, "interaction.consultation.captcha", Severity.WARN, formUrl,
-                        "咨询表单有验证码（" + String.join("、", form.captcha()) + "），需网站为巡检开通测试白名单后才能检测提交；未尝试绕过",
+                        onPlatform(formUrl) + "咨询表单有验证码（" + String.join("、", form.captcha()) + "），需网站为巡检开通测试白名单后才能检测提交；未尝试绕过",
                         trail.evidence(extracted));
             }
             if (context.site().consultation() == null || !context.site().consultation().submit()) {
                 return new Finding(INDICATOR, "interaction.consultation.ready", Severity.INFO, formUrl,
-                        "咨询表单可以打开并填写；站点文件未设置 consultation.submit 为 true，未提交测试留言",
+                        onPlatform(formUrl) + "咨询表单可以打开并填写；站点文件未设置 consultation.submit 为 true，未提交测试留言",
                         trail.evidence(extracted));
             }
             return submit(form, formUrl, subject);
@@ -331,7 +390,7 @@ public final class ConsultationCheck implements SiteCheck {
                 store.save(new SubmittedMessage(context.site().url(), formUrl, code, subject, at, null));
                 LOG.info("test message submitted to {} (query code {})", formUrl, code.isEmpty() ? "none" : code);
                 return new Finding(INDICATOR, "interaction.consultation.submitted", Severity.INFO, url,
-                        "已提交测试留言，网站确认“" + outcome + "”" + (code.isEmpty() ? "（未给出查询码）" : "，查询码 " + code),
+                        onPlatform(formUrl) + "已提交测试留言，网站确认“" + outcome + "”" + (code.isEmpty() ? "（未给出查询码）" : "，查询码 " + code),
                         trail.evidence(extracted));
             }
             if (failure == null) {
@@ -373,6 +432,15 @@ public final class ConsultationCheck implements SiteCheck {
         private Evidence dom(String name) {
             String html = page.html();
             return html.isEmpty() ? null : context.evidence().html(name, html, page.url());
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host == null ? "" : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "";
         }
     }
 

@@ -6,8 +6,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Keywords, test data and time limits of the consultation check, read from {@code consultation.json}. */
+/**
+ * Keywords, test data and time limits of the consultation check, read from {@code consultation.json}.
+ *
+ * @param entryKeywords link texts of a consultation entry, in order of preference; a keyword of digits (12345)
+ *                      matches only as a number of its own, never inside an ICP number
+ * @param entryUrlHints parts of a link's target that make it an entry when its text says nothing (an image link to
+ *                      a 12345 or 互动 platform: {@code 12345}, {@code hudong}, {@code xinxiang}…)
+ * @param excludeUrlHints parts of a target that make it a 信访 or 举报 channel whatever its text
+ * @param loginPhrases what a page says when a citizen must log in before writing, so the form cannot be tested
+ */
 public record ConsultationRules(String source, List<String> entryKeywords, List<String> excludeKeywords,
+                                List<String> entryUrlHints, List<String> excludeUrlHints, List<String> loginPhrases,
                                 List<String> formLinkKeywords, List<String> listLinkKeywords,
                                 List<String> queryLinkKeywords, List<String> subjectHints, List<String> contentHints,
                                 List<String> submitHints, Captcha captcha, TestData testData,

@@ -37,6 +37,11 @@ final class Trail {
         add(action, description, StepResult.Status.PASSED, detail, url, kept);
     }
 
+    /** A step not taken, and why (a page outside the network scope, a form behind a login). */
+    void skip(String action, String description, String detail, String url, Evidence... kept) {
+        add(action, description, StepResult.Status.SKIPPED, detail, url, kept);
+    }
+
     void fail(String action, String description, String detail, String url, Evidence... kept) {
         add(action, description, StepResult.Status.FAILED, detail, url, kept);
     }

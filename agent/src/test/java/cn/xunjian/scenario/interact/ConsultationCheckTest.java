@@ -203,4 +203,74 @@ class ConsultationCheckTest {
             assertThat(f.message()).contains("没有可用的咨询表单");
         });
     }
+
+    @Test
+    void aChannelOnAnotherPlatformOutsideTheNetworkScopeIsUnverifiedNeverMissing() throws IOException {
+        site.page(ORIGIN + "/zmhd/index.html", ConsultationFixtures.DAXING_ZMHD);
+        FakeBrowser browser = new FakeBrowser(site);
+
+        List<Finding> findings = consult(home(ConsultationFixtures.DAXING_NAV), null, browser);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.indicator()).isEqualTo("W-V5");
+            assertThat(f.kind()).isEqualTo("interaction.consultation.unverified");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.url()).isEqualTo("https://hd.bjdx.gov.cn/hudong/xinxiang/bjdx/sindex/xx-bjdx.html");
+            assertThat(f.message()).contains("其他平台 hd.bjdx.gov.cn", "不在允许访问的网络范围内", "未能核实")
+                    .doesNotContain("未提供");
+        });
+        assertThat(browser.opened()).flatExtracting(o -> o.page().visited())
+                .containsExactly(ORIGIN + "/zmhd/index.html").noneMatch(u -> u.contains("bjdx.gov.cn"));
+        assertThat(stepLog(findings.get(0))).contains("\"status\" : \"skipped\"", "区长信箱");
+    }
+
+    @Test
+    void aHotlineFormOnAnotherHostWithinTheScopeIsOpenedAndTriedLikeTheSitesOwn() {
+        String platform = "http://localhost:8081";
+        site.page(platform + "/hdjl/12345rx/sysm/index.html", ConsultationFixtures.hotlineGuide("/hdjl/12345rx/wyxx.html"))
+                .page(platform + "/hdjl/12345rx/wyxx.html", form("/hdjl/12345rx/submit", "", ""));
+        FakeBrowser browser = new FakeBrowser(site);
+
+        List<Finding> findings = consult(home(ConsultationFixtures.hotlineButtons(platform)), null, browser);
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).as(f.message()).isEqualTo("interaction.consultation.ready");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.url()).isEqualTo(platform + "/hdjl/12345rx/wyxx.html");
+            assertThat(f.message()).startsWith("咨询渠道设在其他平台 localhost；咨询表单可以打开并填写");
+        });
+        FakeScenarioPage page = browser.pages().get(0);
+        assertThat(page.visited()).noneMatch(u -> u.contains("gdwsxf"));
+        assertThat(page.value(Target.css("#nr"))).startsWith("【测试】");
+        assertThat(page.submissions()).isEmpty();
+    }
+
+    @Test
+    void aPlatformThatAsksForALoginBeforeWritingIsUnverifiedNotBroken() {
+        String platform = "http://localhost:8081";
+        site.page(platform + "/hdjl/12345rx/sysm/index.html", ConsultationFixtures.hotlineGuide("/hdjl/12345rx/wyxx.html"))
+                .page(platform + "/hdjl/12345rx/wyxx.html", ConsultationFixtures.LOGIN_WALL);
+
+        List<Finding> findings = consult(home(ConsultationFixtures.hotlineButtons(platform)), null,
+                new FakeBrowser(site));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.unverified");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.url()).isEqualTo(platform + "/hdjl/12345rx/wyxx.html");
+            assertThat(f.message()).contains("需要登录后才能留言");
+            assertThat(f.evidence()).extracting(Evidence::type).contains("http", "screenshot", "html");
+        });
+    }
+
+    @Test
+    void anIcpNumberContainingTheDigitsOf12345IsNoConsultationChannel() {
+        List<Finding> findings = consult(home("<a href=\"https://beian.miit.gov.cn/\">浙ICP备12345678号-1</a>"), null,
+                new FakeBrowser(site));
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.missing");
+            assertThat(f.severity()).isEqualTo(Severity.VETO);
+        });
+    }
 }

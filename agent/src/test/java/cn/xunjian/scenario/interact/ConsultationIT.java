@@ -41,6 +41,8 @@ class ConsultationIT {
     @TempDir
     static Path dir;
     private static FixtureServer server;
+    /** The district's 互动 platform on another loopback address, outside the tests' network scope. */
+    private static FixtureServer outside;
     private static BrowserRuntime browser;
 
     /**
@@ -66,7 +68,16 @@ class ConsultationIT {
 
     @BeforeAll
     static void start() {
-        server = new FixtureServer()
+        outside = FixtureServer.on("127.0.0.2")
+                .html("/hudong/xinxiang/bjdx/sindex/xx-bjdx.html", form("/hudong/submit", "", ""));
+        server = new FixtureServer();
+        String hotline = "http://localhost:" + server.port();
+        server.html("/platform/", home(ConsultationFixtures.hotlineButtons(hotline)))
+                .html("/hdjl/12345rx/sysm/index.html", ConsultationFixtures.hotlineGuide("/hdjl/12345rx/wyxx.html"))
+                .html("/hdjl/12345rx/wyxx.html", form("/hdjl/12345rx/submit", "", ""))
+                .html("/elsewhere/", home(ConsultationFixtures.DAXING_NAV.replace("https://hd.bjdx.gov.cn",
+                        outside.url(""))))
+                .html("/zmhd/index.html", ConsultationFixtures.DAXING_ZMHD)
                 .html("/good/", home("<a href=\"/xf.html\">网上信访</a><a href=\"/good/ask.html\">我要咨询</a>"))
                 .html("/good/ask.html", form("/good/submit", "", ""))
                 .route("/good/submit", post("good", 200, "<h2>提交成功</h2><p>您的查询码为：AB12CD34，请妥善保存。</p>"))
@@ -113,6 +124,7 @@ class ConsultationIT {
     static void stop() {
         browser.close();
         server.close();
+        outside.close();
     }
 
     private static List<Finding> consult(String path, SiteFile.Consultation consultation, Path store) {
@@ -263,5 +275,27 @@ class ConsultationIT {
             assertThat(f.severity()).isEqualTo(Severity.INFO);
             assertThat(f.message()).contains("2 条留言");
         });
+    }
+
+    @Test
+    void aHotlineFormOnAnotherHostIsOpenedAndFilledLikeTheSitesOwn() {
+        List<Finding> findings = consult("/platform/", null, dir.resolve("p.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).as(f.message()).isEqualTo("interaction.consultation.ready");
+            assertThat(f.url()).isEqualTo("http://localhost:" + server.port() + "/hdjl/12345rx/wyxx.html");
+            assertThat(f.message()).startsWith("咨询渠道设在其他平台 localhost；");
+        });
+    }
+
+    @Test
+    void aChannelOnAPlatformOutsideTheNetworkScopeIsUnverifiedAndNeverRequested() throws IOException {
+        List<Finding> findings = consult("/elsewhere/", null, dir.resolve("e.json"));
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("interaction.consultation.unverified");
+            assertThat(f.severity()).isEqualTo(Severity.INFO);
+            assertThat(f.message()).contains("其他平台 127.0.0.2", "不在允许访问的网络范围内");
+        });
+        assertThat(stepLog(findings.get(0))).contains("\"status\" : \"skipped\"");
+        assertThat(outside.requests()).isZero();
     }
 }
