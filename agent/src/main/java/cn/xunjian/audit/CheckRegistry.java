@@ -7,6 +7,7 @@ import cn.xunjian.check.HomeLinksCheck;
 import cn.xunjian.column.ColumnFreshnessCheck;
 import cn.xunjian.darklink.HiddenLinkCheck;
 import cn.xunjian.darklink.HijackCheck;
+import cn.xunjian.darklink.SourceTailCheck;
 import cn.xunjian.mobile.WebViewCheck;
 import cn.xunjian.newmedia.NewMediaCheck;
 import cn.xunjian.scenario.ScenarioCheck;
@@ -35,6 +36,7 @@ final class CheckRegistry {
                 new FooterMarksCheck(FooterMarkRules.standard()),
                 new HomeLinksCheck(),
                 new HiddenLinkCheck(),
+                new SourceTailCheck(),
                 new WordingCheck(),
                 new PrivacyCheck(),
                 new ColumnFreshnessCheck(),
