@@ -33,8 +33,16 @@ import java.util.concurrent.TimeUnit;
  * site whose home page is down, served from the jar on 127.0.0.1 at a free port.
  *
  * <p>Planted: broken home-page links (404 page, 404 image, 404 attachment, a 500 page, a refused port), a 公安备案
- * mark drawn only in an image (readable only by OCR), a 找错 sitecode that disagrees with the SiteIDCode meta, a
- * footer QR code, a GBK-encoded page, and a department home page that answers 503.
+ * mark drawn only in an image (readable only by OCR), an ICP number without 号 (格式不规范), a 找错 sitecode that
+ * disagrees with the SiteIDCode meta, a footer QR code, a GBK-encoded page, hidden gambling links in the page and
+ * after its {@code </html>}, a 公示 spreadsheet with an unmasked ID and mobile number, and a department home page
+ * that answers 503.
+ *
+ * <p>The clean site carries the benign forms real sites give the same things: footer marks in odd but real
+ * spellings (an icon for the 公安 mark inside its beian.gov.cn link, the 找错 icon calling {@code Link(…)}), masked
+ * numbers, a 2022 article naming an authority by its name of then, 站内搜索 on a page linked from the navigation,
+ * its consultation channel on the county's 12345 platform (another host: {@link #elsewhere()}), a column listed by
+ * XHR, and a Word attachment with nothing to report.
  */
 public final class DemoPortal implements AutoCloseable {
     public static final String PORTAL_NAME = "临江县人民政府";
@@ -47,17 +55,28 @@ public final class DemoPortal implements AutoCloseable {
     public static final String DOWN_SITE_CODE = "3301850045";
     private static final String ROOT = "/demo/portal";
     private static final Charset GBK = Charset.forName("GBK");
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
-            "application/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png", "jpg",
-            "image/jpeg", "pdf", "application/pdf", "gif", "image/gif", "json", "application/json; charset=utf-8",
-            "xml", "application/xml; charset=utf-8");
+    private static final Map<String, String> TYPES = Map.ofEntries(Map.entry("html", "text/html; charset=utf-8"),
+            Map.entry("js", "application/javascript; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"), Map.entry("pdf", "application/pdf"),
+            Map.entry("gif", "image/gif"), Map.entry("json", "application/json; charset=utf-8"),
+            Map.entry("xml", "application/xml; charset=utf-8"),
+            // Hanweb's dataproxy.jsp answers its column lists in XML
+            Map.entry("jsp", "text/xml; charset=utf-8"),
+            Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
+    /** Attachments written when the demo starts (see {@link DemoAttachments}), by path. */
+    private static final Map<String, java.util.function.Supplier<byte[]>> GENERATED = Map.of(
+            "/jyj/attach/2026-xszz-sqb.docx", DemoAttachments::cleanApplicationForm,
+            "/attach/2026-10-lsjz-gs.xlsx", DemoAttachments::reliefNoticeWithOneUnmaskedRow);
 
     private final HttpServer server;
     private final DemoDates dates;
+    private final Map<String, byte[]> generated = new java.util.HashMap<>();
 
     private DemoPortal(HttpServer server, Clock clock) {
         this.server = server;
         this.dates = new DemoDates(clock);
+        GENERATED.forEach((path, make) -> generated.put(path, make.get()));
     }
 
     /** Starts the demo on 127.0.0.1 and a free port, its dates relative to today in Asia/Shanghai. */
@@ -123,6 +142,8 @@ public final class DemoPortal implements AutoCloseable {
                 send(ex, 200, TYPES.get("html"), hijackResource("spider.html"));
             } else if (path.equals("/images/qr-wechat.png")) {
                 send(ex, 200, "image/png", qr(origin() + "/h5/index.html"));
+            } else if (generated.containsKey(path)) {
+                send(ex, 200, TYPES.get(path.substring(path.lastIndexOf('.') + 1)), generated.get(path));
             } else {
                 serveFile(ex, path.endsWith("/") ? path + "index.html" : path);
             }
@@ -140,7 +161,7 @@ public final class DemoPortal implements AutoCloseable {
         }
         String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
         String type = TYPES.getOrDefault(ext, "application/octet-stream");
-        if (ext.equals("html") || ext.equals("js") || ext.equals("json") || ext.equals("xml")) {
+        if (ext.equals("html") || ext.equals("js") || ext.equals("json") || ext.equals("xml") || ext.equals("jsp")) {
             body = dates.resolve(new String(body, StandardCharsets.UTF_8)).replace("{{elsewhere}}", elsewhere())
                     .getBytes(StandardCharsets.UTF_8);
         }
@@ -205,9 +226,9 @@ public final class DemoPortal implements AutoCloseable {
                                 new cn.xunjian.site.SiteFile.NewMediaAccount("临江政务服务", "toutiao",
                                         origin() + "/newmedia/ljzw.xml")),
                         null),
+                // no consultation URL: the channel is found from the home page, on the county's 12345 platform
                 new cn.xunjian.site.SiteFile(CLEAN_SITE_NAME, CLEAN_SITE_CODE, cleanSiteUrl(), "department",
-                        new cn.xunjian.site.SiteFile.Consultation(origin() + "/jyj/zmhd/ask.html", true), null, null,
-                        null),
+                        new cn.xunjian.site.SiteFile.Consultation(null, true), null, null, null),
                 new cn.xunjian.site.SiteFile(HIJACKED_SITE_NAME, HIJACKED_SITE_CODE, hijackedSiteUrl(), "department",
                         new cn.xunjian.site.SiteFile.Consultation(origin() + "/wgly/zmhd/ask.html", true), null, null,
                         null),

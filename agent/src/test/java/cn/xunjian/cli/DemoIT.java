@@ -81,7 +81,7 @@ class DemoIT {
                 "wording.typo", "privacy.id-number", "privacy.mobile", "column.blank", "column.stale",
                 "column.backdated", "interaction.unanswered-90-days", "interaction.slow-reply", "search.ok",
                 "webview.empty-column", "newmedia.stale-2w");
-        assertThat(portal.stream().filter("darklink.hidden"::equals)).hasSize(3);
+        assertThat(portal.stream().filter("darklink.hidden"::equals)).hasSize(6);
         assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().equals("link.broken"))
                 .extracting(f -> f.get("message").asText())
                 .anySatisfy(m -> assertThat(m).contains("2026-szzf-cases.docx").contains("HTTP 404"))
@@ -97,8 +97,43 @@ class DemoIT {
         // drop-downs, tabs, a carousel, share buttons, an upgrade tip, a read-aloud copy, a skip link and a phone-only
         // header on the portal's home page, each hiding links to other sites
         assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().startsWith("darklink."))
-                .hasSize(3).allSatisfy(f -> assertThat(f.get("url").asText()).matches(
-                        "http://(www\\.ylc-casino|bet365-app)\\.example/.*"));
+                .hasSize(6).allSatisfy(f -> assertThat(f.get("url").asText()).matches(
+                        "http://(www\\.ylc-casino|bet365-app|www\\.amjs-yl|www\\.xpj-zr)\\.example/.*"));
+    }
+
+    @Test
+    void aHiddenBlockOfGamblingLinksAfterTheEndOfThePageIsAVetoThatSaysWhereItWasPut() {
+        assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("message").asText().contains("</html> 之后"))
+                .hasSize(3).allSatisfy(f -> {
+                    assertThat(f.get("kind").asText()).isEqualTo("darklink.hidden");
+                    assertThat(f.get("severity").asText()).isEqualTo("veto");
+                    assertThat(f.get("url").asText()).matches("http://www\\.(amjs-yl|xpj-zr)\\.example/.*");
+                    assertThat(f.get("evidence")).extracting(e -> e.get("path").asText())
+                            .anySatisfy(p -> assertThat(p).contains("darklink-source-tail"));
+                });
+    }
+
+    @Test
+    void anIcpNumberWithoutHaoIsAMalformedMarkNotAMissingOne() {
+        assertThat(findings("临江县人民政府")).filteredOn(f -> f.get("kind").asText().startsWith("footer.icp."))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.get("kind").asText()).isEqualTo("footer.icp.malformed");
+                    assertThat(f.get("severity").asText()).isEqualTo("warn");
+                    assertThat(f.get("message").asText()).contains("格式不规范", "浙ICP备12345678");
+                });
+    }
+
+    @Test
+    void theReliefSpreadsheetOfThePortalLeaksOneIdAndOneMobileNumberMaskedInTheReport() {
+        List<JsonNode> leaks = findings("临江县人民政府").stream()
+                .filter(f -> f.get("url").asText().endsWith("/attach/2026-10-lsjz-gs.xlsx")).toList();
+        assertThat(leaks).extracting(f -> f.get("kind").asText())
+                .containsExactlyInAnyOrder("privacy.id-number", "privacy.mobile");
+        assertThat(leaks).extracting(f -> f.get("message").asText())
+                .anySatisfy(m -> assertThat(m).contains("3301**********0315"))
+                .anySatisfy(m -> assertThat(m).contains("139****2046"))
+                .allSatisfy(m -> assertThat(m).startsWith("附件“2026年10月城乡居民临时救助资金发放名单.xlsx”")
+                        .doesNotContain("330185197805120315").doesNotContain("13957182046"));
     }
 
     @Test
@@ -116,6 +151,65 @@ class DemoIT {
     void theWellKeptDepartmentSiteNextToThePlantedOnesRaisesNothing() {
         assertThat(findings("临江县教育局")).isNotEmpty().allSatisfy(f ->
                 assertThat(f.get("severity").asText()).as(f.toString()).isEqualTo("info"));
+    }
+
+    private static List<JsonNode> clean(String kindPrefix) {
+        return findings("临江县教育局").stream().filter(f -> f.get("kind").asText().startsWith(kindPrefix)).toList();
+    }
+
+    @Test
+    void benignFooterMarksInRealSpellingsAreAllPresentTheImageOnlyPoliceMarkByItsRecordCode() {
+        // 浙ICP备 12345678号-3 (a space after 备), 网站标识码3301850052 and an em-space (no colon), the 公安 mark an icon
+        // inside its beian.gov.cn recordcode link, the 找错 entry only the platform's jiucuo.png calling Link(…)
+        assertThat(clean("footer.")).singleElement().satisfies(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("footer.gongan.from-link");
+            assertThat(f.get("severity").asText()).isEqualTo("info");
+            assertThat(f.get("message").asText()).contains("33018502000188", "recordcode=33018502000188");
+        });
+    }
+
+    @Test
+    void benignMaskedNumbersInAPublicNoticeAreNoLeak() {
+        // 189****9580 186****5418, 3301××××××××××567X, １３６＊＊＊＊２２１５, 137●●●●6631 in the 资助名单公示
+        assertThat(clean("privacy.")).isEmpty();
+    }
+
+    @Test
+    void benignA2022ArticleNamingTheAuthorityOfThenIsNoOutdatedName() {
+        // 中国银行保险监督管理委员会 in an article published on 2022-09-16, before the rename of 2023-05-18
+        assertThat(clean("wording.")).isEmpty();
+    }
+
+    @Test
+    void benignASearchPageLinkedFromTheNavigationIsTheSearchFunctionAndWorks() {
+        assertThat(clean("search.")).singleElement().satisfies(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("search.ok");
+            assertThat(f.get("message").asText()).contains("首页“站内搜索”链接打开的站内搜索页面", "结果中找到该信息");
+        });
+    }
+
+    @Test
+    void benignAConsultationChannelOnTheCountys12345PlatformCountsAndTakesTheTestLetter() {
+        assertThat(clean("interaction.consultation.")).singleElement().satisfies(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("interaction.consultation.submitted");
+            assertThat(f.get("url").asText()).startsWith("http://localhost:").endsWith("/hdjl/12345rx/wyxx.html");
+            assertThat(f.get("message").asText()).contains("咨询渠道设在其他平台 localhost").containsPattern("查询码 RX[0-9]{12}");
+        });
+    }
+
+    @Test
+    void benignAColumnListedByXhrAndASearchPageInTheNavigationAreNeitherBlankNorStale() {
+        // 通知公告 comes from dataproxy.jsp after load; 站内搜索 is no column
+        assertThat(clean("column.")).isEmpty();
+    }
+
+    @Test
+    void benignACleanWordAttachmentIsReadAndRaisesNothing() {
+        assertThat(clean("attachment.")).singleElement().satisfies(f -> {
+            assertThat(f.get("kind").asText()).isEqualTo("attachment.summary");
+            assertThat(f.get("message").asText()).contains("读取附件 1 个（Word 1 个）");
+        });
+        assertThat(findings("临江县教育局")).noneSatisfy(f -> assertThat(f.get("url").asText()).endsWith(".docx"));
     }
 
     @Test

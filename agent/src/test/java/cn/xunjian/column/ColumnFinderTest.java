@@ -65,6 +65,16 @@ class ColumnFinderTest {
     }
 
     @Test
+    void aSearchPageLinkedFromTheNavigationIsNoColumn() {
+        // the navigation of a site whose 站内搜索 is a page of its own (issue 10): its list is empty until one searches
+        String home = HOME.replace("<li><a href=\"/zcwj/\">政策文件</a></li>", "<li><a href=\"/zcwj/\">政策文件</a></li>"
+                + "<li><a href=\"/so/index.html\" id=\"m_search\">站内搜索</a></li><li><a href=\"/jsearch/\">全文检索</a></li>");
+        assertThat(home).contains("站内搜索");
+        assertThat(finder.find(new SitePage(MapPages.ORIGIN + "/", home, 0), new MapPages())).extracting(Column::name)
+                .contains("政策文件").doesNotContain("站内搜索", "全文检索");
+    }
+
+    @Test
     void readsTheSitemapWithLinksUnderAHeadingAsItsSubColumns() {
         List<Column> columns = find(new MapPages().page("/sitemap.html", SITEMAP));
         assertThat(columns).extracting(Column::name, Column::parent, Column::source).contains(
