@@ -29,6 +29,7 @@ import cn.xunjian.model.Severity;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,6 +83,9 @@ final class SiteAuditor {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         Facts facts = new Facts();
+        if (site.userAgent() != null) {
+            http.identify(URI.create(site.url()).getHost(), site.userAgent());
+        }
         AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
         ProbeRecord plain = probe.http(site.url());

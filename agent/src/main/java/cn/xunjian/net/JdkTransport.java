@@ -69,7 +69,8 @@ final class JdkTransport implements Transport {
             List<String> cookies = resp.headers().allValues("Set-Cookie");
             return new Exchange(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null),
                     resp.headers().firstValue("Location").orElse(null), resp.body().bytes(),
-                    resp.body().truncated(), cookies.isEmpty() ? null : cookies);
+                    resp.body().truncated(), cookies.isEmpty() ? null : cookies,
+                    resp.headers().firstValue("Retry-After").orElse(null));
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new PlainHttpClient.TimeoutException("no complete response within " + timeout, false);

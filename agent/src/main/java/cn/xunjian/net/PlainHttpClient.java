@@ -33,9 +33,10 @@ final class PlainHttpClient implements AutoCloseable {
      * reuse the connection), else the connection is closed.
      *
      * @param setCookies the {@code Set-Cookie} values, or null when there were none
+     * @param retryAfter the {@code Retry-After} value, or null
      */
     record Response(int status, String contentType, String location, byte[] body, boolean truncated,
-                    List<String> setCookies) {
+                    List<String> setCookies, String retryAfter) {
     }
 
     /** The request could not be completed before the deadline (connect or read); thrown by both transports. */
@@ -193,11 +194,12 @@ final class PlainHttpClient implements AutoCloseable {
         } else {
             conn.close();
         }
-        return new Response(head.status, head.contentType, head.location, body, truncated, head.setCookies);
+        return new Response(head.status, head.contentType, head.location, body, truncated, head.setCookies,
+                head.retryAfter);
     }
 
     private record Head(int status, String contentType, String location, long length, boolean chunked,
-                        boolean keepAlive, List<String> setCookies) {
+                        boolean keepAlive, List<String> setCookies, String retryAfter) {
     }
 
     /** One socket with its read buffer. Used by one request at a time. */
@@ -331,6 +333,7 @@ final class PlainHttpClient implements AutoCloseable {
             boolean chunked = false;
             boolean keepAlive = !http10;
             List<String> setCookies = null;
+            String retryAfter = null;
             while (true) {
                 String h = readLine(deadline, budget);
                 if (h == null) {
@@ -362,6 +365,8 @@ final class PlainHttpClient implements AutoCloseable {
                         setCookies = new ArrayList<>(2);
                     }
                     setCookies.add(value);
+                } else if (name.equalsIgnoreCase("retry-after")) {
+                    retryAfter = value;
                 } else if (name.equalsIgnoreCase("connection")) {
                     String v = value.toLowerCase(Locale.ROOT);
                     if (v.contains("close")) {
@@ -374,7 +379,7 @@ final class PlainHttpClient implements AutoCloseable {
             if (chunked) {
                 length = -1;
             }
-            return new Head(status, contentType, location, length, chunked, keepAlive, setCookies);
+            return new Head(status, contentType, location, length, chunked, keepAlive, setCookies, retryAfter);
         }
 
         /**

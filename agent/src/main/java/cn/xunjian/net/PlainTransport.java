@@ -25,7 +25,8 @@ final class PlainTransport implements Transport {
         }
         PlainHttpClient.Response r = client.send(method, host, uri.getPort(), target, headers.wire(), policy,
                 timeout.toNanos());
-        return new Exchange(r.status(), r.contentType(), r.location(), r.body(), r.truncated(), r.setCookies());
+        return new Exchange(r.status(), r.contentType(), r.location(), r.body(), r.truncated(), r.setCookies(),
+                r.retryAfter());
     }
 
     private static boolean isAscii(String s) {

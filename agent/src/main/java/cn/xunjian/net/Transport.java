@@ -27,8 +27,9 @@ interface Transport extends AutoCloseable {
      *
      * @param body       what the body policy kept, or null
      * @param setCookies the {@code Set-Cookie} values, or null
+     * @param retryAfter the {@code Retry-After} value, or null
      */
     record Exchange(int status, String contentType, String location, byte[] body, boolean truncated,
-                    List<String> setCookies) {
+                    List<String> setCookies, String retryAfter) {
     }
 }

@@ -160,10 +160,26 @@ class HttpStackTest {
 
         assertThat(page).isEqualTo(data.profile(Purpose.PAGE).userAgent() + "|"
                 + data.profile(Purpose.PAGE).accept() + "|GET");
-        assertThat(page).isEqualTo("Mozilla/5.0 (compatible; Xunjian/0.1; +https://github.com/xunjian)"
+        assertThat(page).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/120.0.0.0 Safari/537.36 Xunjian/0.1 (+https://github.com/xunjian)"
                 + "|text/html,application/xhtml+xml,*/*;q=0.8|GET");
         assertThat(probe).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36 Xunjian|null|GET");
         assertThat(alert).isEqualTo("Xunjian-alert|null|POST");
+    }
+
+    @Test
+    void aHostsOwnUserAgentIsSentToThatHostOnlyAndNeverOnAnAlert() throws Exception {
+        home.route("/agent", ex -> FixtureServer.send(ex, 200, "text/plain; charset=utf-8",
+                ex.getRequestHeaders().getFirst("User-Agent").getBytes(StandardCharsets.UTF_8)));
+        String localhost = home.url("/agent").replace("127.0.0.1", "localhost");
+
+        stack.identify("127.0.0.1", "Mozilla/5.0 Chrome/120.0.0.0 Xunjian/0.1 (site 3301850031)");
+
+        assertThat(text(get(home.url("/agent"), Purpose.PAGE))).isEqualTo("Mozilla/5.0 Chrome/120.0.0.0 Xunjian/0.1 (site 3301850031)");
+        assertThat(text(get(home.url("/agent"), Purpose.LINK))).isEqualTo("Mozilla/5.0 Chrome/120.0.0.0 Xunjian/0.1 (site 3301850031)");
+        assertThat(text(get(localhost, Purpose.PAGE))).isEqualTo(HttpSettings.standard().profile(Purpose.PAGE).userAgent());
+        assertThat(text(stack.send(HttpRequest.post(home.url("/agent"), Purpose.ALERT, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8))))).isEqualTo("Xunjian-alert");
     }
 
     @Test
