@@ -83,8 +83,10 @@ final class SiteAuditor {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         Facts facts = new Facts();
+        String host = URI.create(site.url()).getHost();
+        http.reachability().home(host);
         if (site.userAgent() != null) {
-            http.identify(URI.create(site.url()).getHost(), site.userAgent());
+            http.identify(host, site.userAgent());
         }
         AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();

@@ -3,7 +3,9 @@ package cn.xunjian.net;
 import cn.xunjian.net.HttpFailure.Problem;
 import java.io.IOException;
 import java.net.CookieHandler;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,6 +49,8 @@ public final class HttpStack implements AutoCloseable {
     private final Politeness politeness;
     private final Clock clock;
     private final RetryPolicy.Pause pause;
+    private final HostResolver names;
+    private final Reachability reachability = new Reachability();
     /** User agents for single hosts (a site file's own, a solved challenge's browser), by lower-case host. */
     private final Map<String, String> hostAgents = new ConcurrentHashMap<>();
     private final Transport plain;
@@ -62,6 +66,7 @@ public final class HttpStack implements AutoCloseable {
                 politeness.recoverAfter());
         this.clock = b.clock;
         this.pause = b.pause;
+        this.names = b.resolver;
         this.cookies = b.cookies;
         this.listener = b.listener;
         Purpose[] purposes = Purpose.values();
@@ -159,17 +164,36 @@ public final class HttpStack implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 return failure(current, 0, Problem.BAD_URL, "链接地址格式错误", e, redirects);
             }
-            if (!scope.allows(uri)) {
-                listener.refusedByScope(request, current);
-                return new OutOfScope(current, lastStatus, frozen(redirects));
-            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                if (!scope.allows(uri)) {
+                    listener.refusedByScope(request, current);
+                    return new OutOfScope(current, lastStatus, frozen(redirects));
+                }
                 return failure(current, 0, Problem.BAD_URL, "链接地址格式错误",
                         new IllegalArgumentException("not an http(s) URL: " + current), redirects);
             }
             Transport transport = scheme.equals("http") && body == null
                     && (method.equals("GET") || method.equals("HEAD")) ? plain : jdk;
+            InetAddress address = null;
+            boolean inScope = scope.allows(uri) && !reachability.skips(uri);
+            if (names != HostResolver.SYSTEM && !HostResolver.isLiteral(uri.getHost()) && !reachability.skips(uri)) {
+                // a hook of the caller's: it answers for every name, and its answer is what the scope judges
+                InetAddress[] found;
+                try {
+                    found = names.resolve(uri.getHost());
+                } catch (UnknownHostException e) {
+                    return failure(current, 0, Problem.DNS, Failures.describe(e), e, redirects);
+                }
+                if (!inScope && transport == plain && HostResolver.allLoopback(List.of(found))) {
+                    inScope = true;
+                }
+                address = transport == plain && found.length > 0 ? found[0] : null;
+            }
+            if (!inScope) {
+                listener.refusedByScope(request, current);
+                return new OutOfScope(current, lastStatus, frozen(redirects));
+            }
             Transport.Exchange ex;
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             String hostKey = host + ":" + uri.getPort();
@@ -177,8 +201,8 @@ public final class HttpStack implements AutoCloseable {
                 int answered = 0;
                 gate.acquire(hostKey);
                 try {
-                    ex = transport.exchange(method, uri, withCookies(uri, forHost(host, base, request)), body,
-                            request.bodyPolicy(), hopTimeout);
+                    ex = transport.exchange(method, uri, address, withCookies(uri, forHost(host, base, request)),
+                            body, request.bodyPolicy(), hopTimeout);
                     answered = ex.status();
                 } catch (IOException | RuntimeException e) {
                     return failure(current, 0, Failures.problem(e), Failures.describe(e, hopTimeout), e, redirects);
@@ -262,6 +286,11 @@ public final class HttpStack implements AutoCloseable {
         return agent != null ? agent : profiles[purpose.ordinal()].userAgent();
     }
 
+    /** What this machine can reach: the audited sites' hosts, the start-of-run probe, {@code --offline}. */
+    public Reachability reachability() {
+        return reachability;
+    }
+
     /** The requests now allowed in flight to {@code host} and {@code port} (-1: the scheme's default). */
     public int concurrency(String host, int port) {
         return gate.limit(host.toLowerCase(Locale.ROOT) + ":" + port);
@@ -321,6 +350,7 @@ public final class HttpStack implements AutoCloseable {
         private String userAgent;
         private Clock clock = Clock.systemUTC();
         private RetryPolicy.Pause pause = RetryPolicy.Pause.REAL;
+        private HostResolver resolver = HostResolver.SYSTEM;
 
         private Builder(NetworkScope scope) {
             if (scope == null) {
@@ -366,6 +396,15 @@ public final class HttpStack implements AutoCloseable {
                 throw new IllegalArgumentException("a blank user agent");
             }
             this.userAgent = agent;
+            return this;
+        }
+
+        /**
+         * Looks names up with {@code r} instead of the system's resolver: for plain http it also says where to
+         * connect; https (the JDK client, which has no such hook) uses it to fail names it cannot resolve.
+         */
+        public Builder resolver(HostResolver r) {
+            this.resolver = r == null ? HostResolver.SYSTEM : r;
             return this;
         }
 

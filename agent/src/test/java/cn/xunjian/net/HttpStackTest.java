@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -275,5 +276,36 @@ class HttpStackTest {
         assertThat(o).isInstanceOf(HttpFailure.class);
         assertThat(((HttpFailure) o).problem()).isEqualTo(HttpFailure.Problem.BAD_URL);
         assertThat(((HttpFailure) o).message()).isEqualTo("链接地址格式错误");
+    }
+
+    @Test
+    void aNameTheResolverHookMapsToTheLoopbackIsInScopeAndOneItCannotResolveFailsAsDns() throws Exception {
+        home.html("/index.html", "<p>临江</p>");
+        try (HttpStack hooked = HttpStack.builder(NetworkScope.LOOPBACK_ONLY).timeout(Duration.ofSeconds(5))
+                .resolver(HostResolver.table(Map.of("www.linjiang.gov.cn", "127.0.0.1"))).build()) {
+            HttpOutcome mapped = hooked.send(HttpRequest.get("http://www.linjiang.gov.cn:" + home.port()
+                    + "/index.html", Purpose.PAGE));
+            HttpOutcome unknown = hooked.send(HttpRequest.get("https://beian.miit.gov.cn/", Purpose.LINK));
+
+            assertThat(text(mapped)).isEqualTo("<p>临江</p>");
+            assertThat(unknown).isInstanceOfSatisfying(HttpFailure.class, f -> {
+                assertThat(f.problem()).isEqualTo(HttpFailure.Problem.DNS);
+                assertThat(f.message()).isEqualTo("域名解析失败（DNS）");
+            });
+        }
+    }
+
+    @Test
+    void offlineAnExternalHostIsNotSentARequestButTheHomeHostIs() throws Exception {
+        home.html("/index.html", "<p>临江</p>");
+        stack.reachability().home("localhost");
+        stack.reachability().skipExternal();
+
+        HttpOutcome own = get(home.url("/index.html").replace("127.0.0.1", "localhost"), Purpose.PAGE);
+        HttpOutcome other = get(home.url("/index.html"), Purpose.LINK);
+
+        assertThat(text(own)).isEqualTo("<p>临江</p>");
+        assertThat(other).isInstanceOf(OutOfScope.class);
+        assertThat(home.requests()).isEqualTo(1);
     }
 }
