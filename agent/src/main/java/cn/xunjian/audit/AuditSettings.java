@@ -3,14 +3,46 @@ package cn.xunjian.audit;
 import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.Reachability;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Duration;
+import java.util.List;
 
-/** How an audit runs: the catalogue (with its thresholds), the hosts it may contact and how much of a site it takes on. */
-public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
+/**
+ * How an audit runs: the catalogue (with its thresholds), the hosts it may contact and how much of a site it takes
+ * on.
+ *
+ * @param offline {@code --offline}: links to hosts other than the audited sites' are not checked
+ * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
+ */
+public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
+                            List<String> probes) {
+    public AuditSettings {
+        probes = List.copyOf(probes);
+    }
+
+    public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
+        this(catalogue, scope, limits, false, Reachability.probeUrls());
+    }
+
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
         this(catalogue, scope, AuditLimits.standard());
+    }
+
+    /** The same settings, not checking links to other hosts ({@code --offline}). */
+    public AuditSettings withOffline(boolean skipExternal) {
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes);
+    }
+
+    /**
+     * Tells the stack what this machine can reach: offline, or what the probe of {@link #probes()} found.
+     */
+    public Reachability.Outside probeReachability(HttpStack http) throws InterruptedException {
+        if (offline) {
+            http.reachability().skipExternal();
+        }
+        return http.reachability().probe(http, probes, Reachability.probeTimeout());
     }
 
     public static AuditSettings standard(NetworkScope scope) {
@@ -19,7 +51,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes);
     }
 
     public Duration pageTimeout() {

@@ -9,6 +9,7 @@ import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.Reachability;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
 import cn.xunjian.report.CircularWriter;
@@ -84,6 +85,8 @@ public final class Auditor {
         try (HttpStack http = settings.newHttpStack();
              BrowserRuntime browser = BrowserRuntime.start(settings.scope());
              LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
+            Reachability.Outside outside = settings.probeReachability(http);
+            LOG.info("reachability of the outside from this machine: {}", outside);
             SiteAuditor auditor = new SiteAuditor(settings, browser, http, links, ocr, qr,
                     CheckRegistry.standard(services), clock);
             for (int i = 0; i < sites.size(); i++) {

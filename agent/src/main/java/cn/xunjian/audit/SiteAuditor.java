@@ -29,6 +29,7 @@ import cn.xunjian.model.Severity;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,6 +83,11 @@ final class SiteAuditor {
         List<Finding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         Facts facts = new Facts();
+        String host = URI.create(site.url()).getHost();
+        http.reachability().home(host);
+        if (site.userAgent() != null) {
+            http.identify(host, site.userAgent());
+        }
         AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
         ProbeRecord plain = probe.http(site.url());

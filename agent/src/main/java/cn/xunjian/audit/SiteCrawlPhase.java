@@ -12,6 +12,7 @@ import cn.xunjian.crawl.CrawlResult;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkKind;
 import cn.xunjian.crawl.SiteCrawler;
+import cn.xunjian.crawl.UnverifiedLinks;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.evidence.SiteEvidence;
@@ -53,6 +54,7 @@ final class SiteCrawlPhase {
         List<Finding> findings = new ArrayList<>();
         List<CheckedLink> previewed = new ArrayList<>();
         List<CheckedLink> attachments = new ArrayList<>();
+        UnverifiedLinks unverified = new UnverifiedLinks();
         CrawlResult result;
         try (SiteCrawler crawler = new SiteCrawler(crawlLimits, http)) {
             result = crawler.crawl(siteUrl, new CrawlListener() {
@@ -69,6 +71,9 @@ final class SiteCrawlPhase {
 
                 @Override
                 public void link(CheckedLink link) {
+                    if (!link.fromHome() && !link.sourceUrl().isEmpty()) {
+                        unverified.add(link.status()); // the home page's own were told of with the home page
+                    }
                     if (link.preview() != null) {
                         previewed.add(link);
                     }
@@ -111,6 +116,8 @@ final class SiteCrawlPhase {
         for (String note : result.notes()) {
             summary.append("；").append(note);
         }
+        unverified.lines("首页以外").forEach((why, lines) -> lines.forEach(line -> findings.add(new Finding(LINKS,
+                "link." + why.name().toLowerCase(Locale.ROOT), Severity.INFO, siteUrl, line, List.of()))));
         findings.add(new Finding(LINKS, "crawl.summary", Severity.INFO, siteUrl, summary.toString(), List.of()));
         return new Crawled(findings, beyondHome, previewed, attachments);
     }

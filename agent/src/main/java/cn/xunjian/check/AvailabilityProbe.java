@@ -56,7 +56,7 @@ public final class AvailabilityProbe {
         HttpFailure f = (HttpFailure) outcome;
         String reason = switch (f.problem()) {
             case CONNECT_TIMEOUT, TIMEOUT -> "超过" + timeout.toSeconds() + "秒未响应";
-            case REFUSED, DNS -> "连接被拒绝或无法连接";
+            case REFUSED, DNS, UNREACHABLE -> "连接被拒绝或无法连接";
             case NETWORK, BAD_URL -> "网络错误：" + f.causeText();
             case BAD_REDIRECT, REDIRECT_LOOP, TOO_MANY_REDIRECTS -> f.message();
         };

@@ -4,9 +4,11 @@ import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 
 import cn.xunjian.crawl.LinkStatus;
+import cn.xunjian.crawl.UnverifiedLinks;
 import cn.xunjian.model.Evidence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -36,12 +38,14 @@ public final class HomeLinksCheck implements HomePageCheck {
         Map<String, LinkStatus> statuses = ctx.links().check(PageLinks.urls(links));
         List<Finding> findings = new ArrayList<>();
         int skipped = 0;
+        UnverifiedLinks unverified = new UnverifiedLinks();
         for (var e : statuses.entrySet()) {
             LinkStatus s = e.getValue();
             if (s.skipped()) {
                 skipped++;
                 continue;
             }
+            unverified.add(s);
             if (!s.broken()) {
                 continue;
             }
@@ -55,6 +59,8 @@ public final class HomeLinksCheck implements HomePageCheck {
                     "首页" + what + "不可用：“" + PageLinks.label(el) + "” → " + s.url() + "（" + s.describe() + "）",
                     evidence));
         }
+        unverified.lines("首页").forEach((why, lines) -> lines.forEach(line -> findings.add(new Finding(INDICATOR,
+                "link." + why.name().toLowerCase(Locale.ROOT), Severity.INFO, ctx.page().url(), line, List.of()))));
         if (skipped > 0) {
             findings.add(new Finding(INDICATOR, "link.skipped", Severity.INFO, ctx.page().url(),
                     "首页有" + skipped + "个链接超出允许访问的网络范围，未检查", List.of()));

@@ -29,6 +29,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
     boolean loopbackOnly;
 
+    @Option(names = "--offline", description = "离线模式：不检查其他主机上的链接（在报告中列为未核实，不扣分）")
+    boolean offline;
+
     @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
     Integer timeout;
 
@@ -48,7 +51,7 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
             return ExitCodes.USAGE;
         }
-        return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
+                offline, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

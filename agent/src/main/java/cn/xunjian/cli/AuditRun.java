@@ -43,13 +43,19 @@ final class AuditRun {
      */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
                    PrintWriter stdout, PrintWriter stderr) {
+        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, false, stdout, stderr);
+    }
+
+    /** @param offline {@code --offline}: links to other hosts than the sites' are not checked */
+    static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
+                   boolean offline, PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.system(ShanghaiTime.ZONE);
         Path runDir = (out == null ? defaultOut(clock) : out).toAbsolutePath().normalize();
         AuditServices services = messagesInRunDir
                 ? new AuditServices(new JsonFileSubmittedMessageStore(runDir.resolve("submitted-messages.json")),
                         Optional.empty(), Optional.empty(), null)
                 : AuditServices.standalone();
-        AuditSettings settings = AuditSettings.standard(scope);
+        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline);
         if (timeoutSeconds != null) {
             settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }

@@ -12,7 +12,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import cn.xunjian.crawl.LinkStatus;
+import cn.xunjian.crawl.UnverifiedLinks;
+import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.Reachability;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,6 +45,12 @@ final class LinksCommand implements Callable<Integer> {
     @Option(names = "--per-host", paramLabel = "N", description = "对同一主机同时发出的最多请求数，默认取 crawl.json 中的设置")
     Integer perHost;
 
+    @Option(names = "--delay", paramLabel = "毫秒", description = "对同一主机相邻两次请求的最短间隔，默认取 crawl.json 中的设置")
+    Integer delayMillis;
+
+    @Option(names = "--offline", description = "离线模式：不检查其他主机上的链接（列为未核实）")
+    boolean offline;
+
     @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
     boolean loopbackOnly;
 
@@ -57,7 +70,15 @@ final class LinksCommand implements Callable<Integer> {
             err.println("用法错误：--per-host 应为正整数");
             return ExitCodes.USAGE;
         }
+        if (delayMillis != null && delayMillis < 0) {
+            err.println("用法错误：--delay 应为非负整数（毫秒）");
+            return ExitCodes.USAGE;
+        }
         CrawlLimits limits = CrawlLimits.defaults();
+        if (delayMillis != null) {
+            limits = new CrawlLimits(limits.maxPages(), limits.maxDepth(), limits.perHost(),
+                    Duration.ofMillis(delayMillis), limits.timeout(), limits.maxPageBytes());
+        }
         if (maxPages != null) {
             limits = limits.withMaxPages(maxPages);
         }
@@ -67,20 +88,38 @@ final class LinksCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         CrawlResult result;
-        try (SiteCrawler crawler = new SiteCrawler(limits, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)) {
-            // the listener does nothing, so the crawl's workers may call it: no hand-off to this thread per request
+        Queue<LinkStatus> unverified = new ConcurrentLinkedQueue<>();
+        try (HttpStack http = HttpStack.builder(loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)
+                .perHost(limits.perHost(), limits.minDelay()).timeout(limits.timeout()).build();
+             SiteCrawler crawler = new SiteCrawler(limits, http)) {
+            http.reachability().home(URI.create(url.strip()).getHost());
+            if (offline) {
+                http.reachability().skipExternal();
+            }
+            http.reachability().probe(http, Reachability.probeUrls(), Reachability.probeTimeout());
+            // the listener only queues, so the crawl's workers may call it: no hand-off to this thread per request
             result = crawler.crawl(url, new CrawlListener() {
                 @Override
                 public boolean threadConfined() {
                     return false;
                 }
+
+                @Override
+                public void link(CheckedLink link) {
+                    if (link.status().unverified() != null) {
+                        unverified.add(link.status());
+                    }
+                }
             });
         }
+        UnverifiedLinks notVerified = new UnverifiedLinks();
+        unverified.forEach(notVerified::add);
         double seconds = (System.nanoTime() - started) / 1e9;
         if (json) {
             out.println(toJson(result));
         } else {
             printText(out, result, seconds);
+            notVerified.lines("站内").values().forEach(lines -> lines.forEach(line -> out.println("说明：" + line)));
         }
         return result.broken().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }

@@ -8,6 +8,7 @@ import cn.xunjian.net.HttpResponse;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.LocationResolver;
 import cn.xunjian.net.Purpose;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,27 @@ final class HttpFetcher {
         return fetch(url, "GET", Purpose.ATTACHMENT, (status, contentType) -> status == 200 ? maxBytes : 0, timeout);
     }
 
+    /** Marks the crawled site's host as home: its failures are its own, never put down to this machine. */
+    void home(String host) {
+        http.reachability().home(host);
+    }
+
+    private boolean offlineSkipped(String url) {
+        try {
+            return http.reachability().skips(URI.create(url));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String host(String url) {
+        try {
+            return URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     private Fetched fetch(String url, String method, Purpose purpose, BodyPolicy policy) throws InterruptedException {
         return fetch(url, method, purpose, policy, timeout);
     }
@@ -97,8 +119,15 @@ final class HttpFetcher {
                     r.body(), r.truncated());
         }
         if (o instanceof HttpFailure f) {
-            return new Fetched(f.url(), new LinkStatus(url, f.status(), f.message(), method, millis, false), null,
-                    null, false);
+            LinkStatus failed = new LinkStatus(url, f.status(), f.message(), method, millis, false);
+            if (http.reachability().cannotReach(host(f.url()), f.problem())) {
+                failed = failed.unverifiable(Unverified.UNREACHABLE);
+            }
+            return new Fetched(f.url(), failed, null, null, false);
+        }
+        if (offlineSkipped(o.url())) {
+            return new Fetched(o.url(), new LinkStatus(url, 0, null, method, millis, false, Unverified.OFFLINE),
+                    null, null, false);
         }
         return new Fetched(o.url(), LinkStatus.skipped(url), null, null, false);
     }

@@ -132,6 +132,7 @@ public final class SiteCrawler implements AutoCloseable {
     public CrawlResult crawl(String startUrl, CrawlListener listener) throws InterruptedException {
         String start = normalizer.normalize(startUrl)
                 .orElseThrow(() -> new IllegalArgumentException("not an http(s) URL: " + startUrl));
+        fetcher.home(URI.create(start).getHost());
         return new Run(start, listener).run();
     }
 

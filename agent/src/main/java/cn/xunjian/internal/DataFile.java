@@ -155,6 +155,18 @@ public final class DataFile {
             return List.copyOf(out);
         }
 
+        public List<Integer> ints(String field) {
+            List<?> list = get(field, List.class);
+            List<Integer> out = new ArrayList<>(list.size());
+            for (Object o : list) {
+                if (!(o instanceof Long n) || n != n.intValue()) {
+                    throw new IllegalStateException(where + ": field \"" + field + "\" should list integers");
+                }
+                out.add(n.intValue());
+            }
+            return List.copyOf(out);
+        }
+
         public boolean bool(String field) {
             return get(field, Boolean.class);
         }

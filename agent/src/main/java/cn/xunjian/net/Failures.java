@@ -3,6 +3,8 @@ package cn.xunjian.net;
 import cn.xunjian.net.HttpFailure.Problem;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
@@ -25,6 +27,9 @@ final class Failures {
         }
         if (causeIs(t, UnknownHostException.class)) {
             return Problem.DNS;
+        }
+        if (causeIs(t, NoRouteToHostException.class) || unreachable(t)) {
+            return Problem.UNREACHABLE;
         }
         if (causeIs(t, ConnectException.class)) {
             return Problem.REFUSED;
@@ -53,6 +58,9 @@ final class Failures {
         if (causeIs(t, UnknownHostException.class)) {
             return "域名解析失败（DNS）";
         }
+        if (causeIs(t, NoRouteToHostException.class) || unreachable(t)) {
+            return "主机不可达（无路由）";
+        }
         if (causeIs(t, ConnectException.class)) {
             return "连接被拒绝";
         }
@@ -63,6 +71,17 @@ final class Failures {
             return "链接地址格式错误";
         }
         return "检查出错：" + t;
+    }
+
+    /** ENETUNREACH comes as a plain socket exception whose message says so. */
+    private static boolean unreachable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SocketException && c.getMessage() != null
+                    && c.getMessage().contains("Network is unreachable")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causeIs(Throwable t, Class<? extends Throwable> type) {

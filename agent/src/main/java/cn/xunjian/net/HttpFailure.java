@@ -27,8 +27,10 @@ public record HttpFailure(String url, int status, Problem problem, String messag
         /** No complete answer within the timeout. */
         TIMEOUT,
         DNS,
-        /** The connection was refused (or the host could not be reached). */
+        /** The connection was refused. */
         REFUSED,
+        /** No route to the host or its network from this machine: a fact about where the agent runs. */
+        UNREACHABLE,
         /** Any other transport error: reset, not HTTP, closed early, TLS. */
         NETWORK;
 

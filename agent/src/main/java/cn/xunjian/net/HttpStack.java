@@ -3,7 +3,10 @@ package cn.xunjian.net;
 import cn.xunjian.net.HttpFailure.Problem;
 import java.io.IOException;
 import java.net.CookieHandler;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one HTTP client of the agent: every crawl, link check, probe, feed, hijack visit and alert goes through a
@@ -20,7 +24,9 @@ import java.util.Optional;
  *       hop out of scope ends the exchange as {@link OutOfScope} without a request being sent;</li>
  *   <li>redirect loops and too many redirects end it as an {@link HttpFailure};</li>
  *   <li>at most {@code perHost} requests are in flight to one host and port, {@code minDelay} apart, across
- *       everything that shares the stack;</li>
+ *       everything that shares the stack; a 429 or 5xx halves that host's limit, calm answers restore it;</li>
+ *   <li>a 429 or 503 is repeated after its {@code Retry-After}, within {@link Politeness}'s bounds;</li>
+ *   <li>a browser's user agent that names Xunjian, or a host's own ({@link #identify});</li>
  *   <li>user agent, {@code Accept} and redirect rules come per {@link Purpose} from {@code http.json};</li>
  *   <li>an optional cookie jar ({@link CookieHandler}, off unless the builder is given one);</li>
  *   <li>retries with back-off where the caller asks ({@link #send(HttpRequest, RetryPolicy, RetryPolicy.Pause)});</li>
@@ -40,6 +46,13 @@ public final class HttpStack implements AutoCloseable {
     private final HttpEventListener listener;
     private final HttpSettings.Profile[] profiles;
     private final RequestHeaders[] headers;
+    private final Politeness politeness;
+    private final Clock clock;
+    private final RetryPolicy.Pause pause;
+    private final HostResolver names;
+    private final Reachability reachability = new Reachability();
+    /** User agents for single hosts (a site file's own, a solved challenge's browser), by lower-case host. */
+    private final Map<String, String> hostAgents = new ConcurrentHashMap<>();
     private final Transport plain;
     private final Transport jdk;
 
@@ -47,18 +60,27 @@ public final class HttpStack implements AutoCloseable {
         HttpSettings settings = HttpSettings.standard();
         this.scope = b.scope;
         this.timeout = b.timeout != null ? b.timeout : settings.timeout();
+        this.politeness = b.politeness != null ? b.politeness : settings.politeness();
         this.gate = new HostGate(b.perHost > 0 ? b.perHost : settings.perHost(),
-                b.minDelay != null ? b.minDelay : settings.minDelay());
+                b.minDelay != null ? b.minDelay : settings.minDelay(), politeness.backoffStatuses(),
+                politeness.recoverAfter());
+        this.clock = b.clock;
+        this.pause = b.pause;
+        this.names = b.resolver;
         this.cookies = b.cookies;
         this.listener = b.listener;
         Purpose[] purposes = Purpose.values();
         this.profiles = new HttpSettings.Profile[purposes.length];
         this.headers = new RequestHeaders[purposes.length];
         for (Purpose p : purposes) {
-            profiles[p.ordinal()] = settings.profile(p);
-            headers[p.ordinal()] = new RequestHeaders(settings.profile(p).headerList());
+            HttpSettings.Profile profile = settings.profile(p);
+            if (b.userAgent != null && profile.userAgent().equals(settings.profile(Purpose.PAGE).userAgent())) {
+                profile = profile.withUserAgent(b.userAgent); // purposes with an agent of their own keep it
+            }
+            profiles[p.ordinal()] = profile;
+            headers[p.ordinal()] = new RequestHeaders(profile.headerList());
         }
-        this.plain = new PlainTransport(new PlainHttpClient(timeout, settings.profile(Purpose.PAGE).userAgent(),
+        this.plain = new PlainTransport(new PlainHttpClient(timeout, profiles[Purpose.PAGE.ordinal()].userAgent(),
                 DRAIN_LIMIT));
         this.jdk = new JdkTransport(timeout, DRAIN_LIMIT);
     }
@@ -142,28 +164,61 @@ public final class HttpStack implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 return failure(current, 0, Problem.BAD_URL, "链接地址格式错误", e, redirects);
             }
-            if (!scope.allows(uri)) {
-                listener.refusedByScope(request, current);
-                return new OutOfScope(current, lastStatus, frozen(redirects));
-            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+                if (!scope.allows(uri)) {
+                    listener.refusedByScope(request, current);
+                    return new OutOfScope(current, lastStatus, frozen(redirects));
+                }
                 return failure(current, 0, Problem.BAD_URL, "链接地址格式错误",
                         new IllegalArgumentException("not an http(s) URL: " + current), redirects);
             }
             Transport transport = scheme.equals("http") && body == null
                     && (method.equals("GET") || method.equals("HEAD")) ? plain : jdk;
-            Transport.Exchange ex;
-            String hostKey = uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
-            gate.acquire(hostKey);
-            try {
-                ex = transport.exchange(method, uri, withCookies(uri, base), body, request.bodyPolicy(), hopTimeout);
-            } catch (IOException | RuntimeException e) {
-                return failure(current, 0, Failures.problem(e), Failures.describe(e, hopTimeout), e, redirects);
-            } finally {
-                gate.release(hostKey);
+            InetAddress address = null;
+            boolean inScope = scope.allows(uri) && !reachability.skips(uri);
+            if (names != HostResolver.SYSTEM && !HostResolver.isLiteral(uri.getHost()) && !reachability.skips(uri)) {
+                // a hook of the caller's: it answers for every name, and its answer is what the scope judges
+                InetAddress[] found;
+                try {
+                    found = names.resolve(uri.getHost());
+                } catch (UnknownHostException e) {
+                    return failure(current, 0, Problem.DNS, Failures.describe(e), e, redirects);
+                }
+                if (!inScope && transport == plain && HostResolver.allLoopback(List.of(found))) {
+                    inScope = true;
+                }
+                address = transport == plain && found.length > 0 ? found[0] : null;
             }
-            keepCookies(uri, ex.setCookies());
+            if (!inScope) {
+                listener.refusedByScope(request, current);
+                return new OutOfScope(current, lastStatus, frozen(redirects));
+            }
+            Transport.Exchange ex;
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            String hostKey = host + ":" + uri.getPort();
+            for (int retry = 0; ; retry++) {
+                int answered = 0;
+                gate.acquire(hostKey);
+                try {
+                    ex = transport.exchange(method, uri, address, withCookies(uri, forHost(host, base, request)),
+                            body, request.bodyPolicy(), hopTimeout);
+                    answered = ex.status();
+                } catch (IOException | RuntimeException e) {
+                    return failure(current, 0, Failures.problem(e), Failures.describe(e, hopTimeout), e, redirects);
+                } finally {
+                    gate.release(hostKey, answered);
+                }
+                keepCookies(uri, ex.setCookies());
+                Optional<Duration> wait = retry < politeness.maxRetries() && profile.retryAfter()
+                        ? politeness.waitBefore(ex.status(), ex.retryAfter(), clock) : Optional.empty();
+                if (wait.isEmpty()) {
+                    break;
+                }
+                listener.retrying(request, retry + 1, new HttpResponse(current, ex.status(), ex.contentType(),
+                        ex.location(), null, false, frozen(redirects)), wait.get());
+                pause.pause(wait.get());
+            }
             int status = ex.status();
             lastStatus = status;
             String location = ex.location();
@@ -199,6 +254,46 @@ public final class HttpStack implements AutoCloseable {
             }
             current = to;
         }
+    }
+
+    /** The headers with the host's own user agent, unless the request names one itself. */
+    private RequestHeaders forHost(String host, RequestHeaders base, HttpRequest request) {
+        String agent = hostAgents.get(host);
+        if (agent == null || request.purpose() == Purpose.ALERT || request.purpose() == Purpose.HIJACK) {
+            return base;
+        }
+        for (Header h : request.headers()) {
+            if (h.name().equalsIgnoreCase("User-Agent")) {
+                return base;
+            }
+        }
+        return base.with(List.of(new Header("User-Agent", agent)));
+    }
+
+    /**
+     * From now on, requests to {@code host} (any port) announce {@code userAgent}: a site file's own, or the one
+     * of the browser that passed the host's challenge, whose cookies are bound to it. A hijack visit's and an
+     * alert's agents are their own.
+     */
+    public void identify(String host, String userAgent) {
+        hostAgents.put(host.toLowerCase(Locale.ROOT), userAgent);
+    }
+
+    /** The user agent requests for {@code purpose} to {@code host} announce, unless they name their own. */
+    public String userAgent(String host, Purpose purpose) {
+        String agent = purpose == Purpose.ALERT || purpose == Purpose.HIJACK ? null
+                : hostAgents.get(host.toLowerCase(Locale.ROOT));
+        return agent != null ? agent : profiles[purpose.ordinal()].userAgent();
+    }
+
+    /** What this machine can reach: the audited sites' hosts, the start-of-run probe, {@code --offline}. */
+    public Reachability reachability() {
+        return reachability;
+    }
+
+    /** The requests now allowed in flight to {@code host} and {@code port} (-1: the scheme's default). */
+    public int concurrency(String host, int port) {
+        return gate.limit(host.toLowerCase(Locale.ROOT) + ":" + port);
     }
 
     private RequestHeaders withCookies(URI uri, RequestHeaders base) {
@@ -251,6 +346,11 @@ public final class HttpStack implements AutoCloseable {
         private Duration timeout;
         private CookieHandler cookies;
         private HttpEventListener listener = HttpEventListener.NONE;
+        private Politeness politeness;
+        private String userAgent;
+        private Clock clock = Clock.systemUTC();
+        private RetryPolicy.Pause pause = RetryPolicy.Pause.REAL;
+        private HostResolver resolver = HostResolver.SYSTEM;
 
         private Builder(NetworkScope scope) {
             if (scope == null) {
@@ -281,6 +381,42 @@ public final class HttpStack implements AutoCloseable {
         /** Keeps cookies across requests and redirects in {@code jar} (e.g. a {@link java.net.CookieManager}). */
         public Builder cookies(CookieHandler jar) {
             this.cookies = jar;
+            return this;
+        }
+
+        /** What a 429, a 503 and a burst of 5xx do, instead of {@code http.json}'s. */
+        public Builder politeness(Politeness p) {
+            this.politeness = p;
+            return this;
+        }
+
+        /** The user agent of every purpose that has none of its own in {@code http.json}. */
+        public Builder userAgent(String agent) {
+            if (agent != null && agent.isBlank()) {
+                throw new IllegalArgumentException("a blank user agent");
+            }
+            this.userAgent = agent;
+            return this;
+        }
+
+        /**
+         * Looks names up with {@code r} instead of the system's resolver: for plain http it also says where to
+         * connect; https (the JDK client, which has no such hook) uses it to fail names it cannot resolve.
+         */
+        public Builder resolver(HostResolver r) {
+            this.resolver = r == null ? HostResolver.SYSTEM : r;
+            return this;
+        }
+
+        /** Reads a {@code Retry-After} date against {@code c}. */
+        public Builder clock(Clock c) {
+            this.clock = c;
+            return this;
+        }
+
+        /** Waits out a {@code Retry-After}; tests pass one that records instead of waiting. */
+        public Builder pause(RetryPolicy.Pause p) {
+            this.pause = p;
             return this;
         }
 

@@ -2,6 +2,7 @@ package cn.xunjian.net;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -54,8 +55,9 @@ final class JdkTransport implements Transport {
     }
 
     @Override
-    public Exchange exchange(String method, URI uri, RequestHeaders headers, byte[] body, BodyPolicy policy,
-                             Duration timeout) throws IOException, InterruptedException {
+    public Exchange exchange(String method, URI uri, InetAddress address, RequestHeaders headers, byte[] body,
+                             BodyPolicy policy, Duration timeout) throws IOException, InterruptedException {
+        // the JDK client (Java 17) has no resolver hook: the stack sends only names it may look up itself here
         java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body));
         for (Header h : headers.list()) {
@@ -69,7 +71,8 @@ final class JdkTransport implements Transport {
             List<String> cookies = resp.headers().allValues("Set-Cookie");
             return new Exchange(resp.statusCode(), resp.headers().firstValue("Content-Type").orElse(null),
                     resp.headers().firstValue("Location").orElse(null), resp.body().bytes(),
-                    resp.body().truncated(), cookies.isEmpty() ? null : cookies);
+                    resp.body().truncated(), cookies.isEmpty() ? null : cookies,
+                    resp.headers().firstValue("Retry-After").orElse(null));
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new PlainHttpClient.TimeoutException("no complete response within " + timeout, false);

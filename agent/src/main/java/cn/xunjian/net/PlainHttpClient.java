@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -33,9 +34,10 @@ final class PlainHttpClient implements AutoCloseable {
      * reuse the connection), else the connection is closed.
      *
      * @param setCookies the {@code Set-Cookie} values, or null when there were none
+     * @param retryAfter the {@code Retry-After} value, or null
      */
     record Response(int status, String contentType, String location, byte[] body, boolean truncated,
-                    List<String> setCookies) {
+                    List<String> setCookies, String retryAfter) {
     }
 
     /** The request could not be completed before the deadline (connect or read); thrown by both transports. */
@@ -74,7 +76,7 @@ final class PlainHttpClient implements AutoCloseable {
             throws IOException {
         byte[] headers = ("User-Agent: " + userAgent + "\r\nAccept: " + accept + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
-        return send(method, host, port, target, headers, policy, timeoutNanos);
+        return send(method, host, null, port, target, headers, policy, timeoutNanos);
     }
 
     /**
@@ -82,12 +84,13 @@ final class PlainHttpClient implements AutoCloseable {
      * meanwhile is replaced once, transparently (GET and HEAD are idempotent).
      *
      * @param host the host as written in the URL (no brackets for IPv6 literals)
+     * @param address where to connect, or null to look the host up
      * @param port the port, -1 for 80
      * @param target path and query as sent, ASCII ({@code /a/b?c=d})
      * @param headerLines the header lines after {@code Host}, each ending in CRLF
      */
-    Response send(String method, String host, int port, String target, byte[] headerLines, BodyPolicy policy,
-                  long timeoutNanos) throws IOException {
+    Response send(String method, String host, InetAddress address, int port, String target, byte[] headerLines,
+                  BodyPolicy policy, long timeoutNanos) throws IOException {
         long deadline = System.nanoTime() + timeoutNanos;
         int p = port < 0 ? 80 : port;
         String key = host.toLowerCase(Locale.ROOT) + ":" + p;
@@ -108,7 +111,7 @@ final class PlainHttpClient implements AutoCloseable {
                 throw e;
             }
         }
-        conn = Conn.open(host, p, deadline);
+        conn = Conn.open(host, address, p, deadline);
         try {
             return exchange(conn, pool, method, request, policy, deadline);
         } catch (StaleConnection e) {
@@ -193,11 +196,12 @@ final class PlainHttpClient implements AutoCloseable {
         } else {
             conn.close();
         }
-        return new Response(head.status, head.contentType, head.location, body, truncated, head.setCookies);
+        return new Response(head.status, head.contentType, head.location, body, truncated, head.setCookies,
+                head.retryAfter);
     }
 
     private record Head(int status, String contentType, String location, long length, boolean chunked,
-                        boolean keepAlive, List<String> setCookies) {
+                        boolean keepAlive, List<String> setCookies, String retryAfter) {
     }
 
     /** One socket with its read buffer. Used by one request at a time. */
@@ -217,12 +221,13 @@ final class PlainHttpClient implements AutoCloseable {
             this.out = socket.getOutputStream();
         }
 
-        static Conn open(String host, int port, long deadline) throws IOException {
+        static Conn open(String host, InetAddress address, int port, long deadline) throws IOException {
             Socket s = new Socket();
             try {
                 s.setTcpNoDelay(true);
                 int millis = remainingMillis(deadline);
-                s.connect(new InetSocketAddress(host, port), millis);
+                s.connect(address != null ? new InetSocketAddress(address, port) : new InetSocketAddress(host, port),
+                        millis);
             } catch (SocketTimeoutException e) {
                 s.close();
                 throw new TimeoutException("connect timed out", true);
@@ -331,6 +336,7 @@ final class PlainHttpClient implements AutoCloseable {
             boolean chunked = false;
             boolean keepAlive = !http10;
             List<String> setCookies = null;
+            String retryAfter = null;
             while (true) {
                 String h = readLine(deadline, budget);
                 if (h == null) {
@@ -362,6 +368,8 @@ final class PlainHttpClient implements AutoCloseable {
                         setCookies = new ArrayList<>(2);
                     }
                     setCookies.add(value);
+                } else if (name.equalsIgnoreCase("retry-after")) {
+                    retryAfter = value;
                 } else if (name.equalsIgnoreCase("connection")) {
                     String v = value.toLowerCase(Locale.ROOT);
                     if (v.contains("close")) {
@@ -374,7 +382,7 @@ final class PlainHttpClient implements AutoCloseable {
             if (chunked) {
                 length = -1;
             }
-            return new Head(status, contentType, location, length, chunked, keepAlive, setCookies);
+            return new Head(status, contentType, location, length, chunked, keepAlive, setCookies, retryAfter);
         }
 
         /**

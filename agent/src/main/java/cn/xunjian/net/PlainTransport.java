@@ -1,6 +1,7 @@
 package cn.xunjian.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,8 +14,8 @@ final class PlainTransport implements Transport {
     }
 
     @Override
-    public Exchange exchange(String method, URI uri, RequestHeaders headers, byte[] body, BodyPolicy policy,
-                             Duration timeout) throws IOException {
+    public Exchange exchange(String method, URI uri, InetAddress address, RequestHeaders headers, byte[] body,
+                             BodyPolicy policy, Duration timeout) throws IOException {
         String host = uri.getHost();
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
@@ -23,9 +24,10 @@ final class PlainTransport implements Transport {
         if (!isAscii(target)) {
             target = target(URI.create(uri.toASCIIString())); // as a browser sends it: UTF-8, percent-encoded
         }
-        PlainHttpClient.Response r = client.send(method, host, uri.getPort(), target, headers.wire(), policy,
-                timeout.toNanos());
-        return new Exchange(r.status(), r.contentType(), r.location(), r.body(), r.truncated(), r.setCookies());
+        PlainHttpClient.Response r = client.send(method, host, address, uri.getPort(), target, headers.wire(),
+                policy, timeout.toNanos());
+        return new Exchange(r.status(), r.contentType(), r.location(), r.body(), r.truncated(), r.setCookies(),
+                r.retryAfter());
     }
 
     private static boolean isAscii(String s) {

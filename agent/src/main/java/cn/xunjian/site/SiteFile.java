@@ -5,15 +5,24 @@ import java.util.List;
 
 /**
  * A site to audit, as written in {@code scenarios/*.json}. Only {@code name} and {@code url} are required.
+ *
+ * @param userAgent what the HTTP requests to the site's host announce instead of {@code http.json}'s default
+ *                  (printable ASCII), or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SiteFile(String name, String siteCode, String url, String kind, Consultation consultation,
-                       List<WebView> webviews, List<NewMediaAccount> newMedia, List<String> scenarios) {
+                       List<WebView> webviews, List<NewMediaAccount> newMedia, List<String> scenarios,
+                       String userAgent) {
     public SiteFile {
         webviews = webviews == null ? List.of() : List.copyOf(webviews);
         newMedia = newMedia == null ? List.of() : List.copyOf(newMedia);
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         kind = kind == null ? "portal" : kind;
+    }
+
+    public SiteFile(String name, String siteCode, String url, String kind, Consultation consultation,
+                    List<WebView> webviews, List<NewMediaAccount> newMedia, List<String> scenarios) {
+        this(name, siteCode, url, kind, consultation, webviews, newMedia, scenarios, null);
     }
 
     public static SiteFile of(String name, String url) {

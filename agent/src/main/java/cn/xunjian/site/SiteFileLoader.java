@@ -65,6 +65,10 @@ public final class SiteFileLoader {
         if (site.consultation() != null && site.consultation().url() != null) {
             requireHttpUrl(file, "consultation.url", site.consultation().url(), lines);
         }
+        if (site.userAgent() != null && !site.userAgent().matches("[\\x20-\\x7e]*[\\x21-\\x7e][\\x20-\\x7e]*")) {
+            throw new SiteFileException(file, "userAgent", lines.getOrDefault("userAgent", objectLine),
+                    "应为非空的可打印 ASCII 字符（HTTP 请求头不能含中文），实际为 \"" + site.userAgent() + "\"");
+        }
         for (int i = 0; i < site.webviews().size(); i++) {
             requireHttpUrl(file, "webviews[" + i + "].url", site.webviews().get(i).url(), lines);
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -160,10 +161,26 @@ class HttpStackTest {
 
         assertThat(page).isEqualTo(data.profile(Purpose.PAGE).userAgent() + "|"
                 + data.profile(Purpose.PAGE).accept() + "|GET");
-        assertThat(page).isEqualTo("Mozilla/5.0 (compatible; Xunjian/0.1; +https://github.com/xunjian)"
+        assertThat(page).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+                + "Chrome/120.0.0.0 Safari/537.36 Xunjian/0.1 (+https://github.com/xunjian)"
                 + "|text/html,application/xhtml+xml,*/*;q=0.8|GET");
         assertThat(probe).isEqualTo("Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36 Xunjian|null|GET");
         assertThat(alert).isEqualTo("Xunjian-alert|null|POST");
+    }
+
+    @Test
+    void aHostsOwnUserAgentIsSentToThatHostOnlyAndNeverOnAnAlert() throws Exception {
+        home.route("/agent", ex -> FixtureServer.send(ex, 200, "text/plain; charset=utf-8",
+                ex.getRequestHeaders().getFirst("User-Agent").getBytes(StandardCharsets.UTF_8)));
+        String localhost = home.url("/agent").replace("127.0.0.1", "localhost");
+
+        stack.identify("127.0.0.1", "Mozilla/5.0 Chrome/120.0.0.0 Xunjian/0.1 (site 3301850031)");
+
+        assertThat(text(get(home.url("/agent"), Purpose.PAGE))).isEqualTo("Mozilla/5.0 Chrome/120.0.0.0 Xunjian/0.1 (site 3301850031)");
+        assertThat(text(get(home.url("/agent"), Purpose.LINK))).isEqualTo("Mozilla/5.0 Chrome/120.0.0.0 Xunjian/0.1 (site 3301850031)");
+        assertThat(text(get(localhost, Purpose.PAGE))).isEqualTo(HttpSettings.standard().profile(Purpose.PAGE).userAgent());
+        assertThat(text(stack.send(HttpRequest.post(home.url("/agent"), Purpose.ALERT, "application/json",
+                "{}".getBytes(StandardCharsets.UTF_8))))).isEqualTo("Xunjian-alert");
     }
 
     @Test
@@ -259,5 +276,36 @@ class HttpStackTest {
         assertThat(o).isInstanceOf(HttpFailure.class);
         assertThat(((HttpFailure) o).problem()).isEqualTo(HttpFailure.Problem.BAD_URL);
         assertThat(((HttpFailure) o).message()).isEqualTo("链接地址格式错误");
+    }
+
+    @Test
+    void aNameTheResolverHookMapsToTheLoopbackIsInScopeAndOneItCannotResolveFailsAsDns() throws Exception {
+        home.html("/index.html", "<p>临江</p>");
+        try (HttpStack hooked = HttpStack.builder(NetworkScope.LOOPBACK_ONLY).timeout(Duration.ofSeconds(5))
+                .resolver(HostResolver.table(Map.of("www.linjiang.gov.cn", "127.0.0.1"))).build()) {
+            HttpOutcome mapped = hooked.send(HttpRequest.get("http://www.linjiang.gov.cn:" + home.port()
+                    + "/index.html", Purpose.PAGE));
+            HttpOutcome unknown = hooked.send(HttpRequest.get("https://beian.miit.gov.cn/", Purpose.LINK));
+
+            assertThat(text(mapped)).isEqualTo("<p>临江</p>");
+            assertThat(unknown).isInstanceOfSatisfying(HttpFailure.class, f -> {
+                assertThat(f.problem()).isEqualTo(HttpFailure.Problem.DNS);
+                assertThat(f.message()).isEqualTo("域名解析失败（DNS）");
+            });
+        }
+    }
+
+    @Test
+    void offlineAnExternalHostIsNotSentARequestButTheHomeHostIs() throws Exception {
+        home.html("/index.html", "<p>临江</p>");
+        stack.reachability().home("localhost");
+        stack.reachability().skipExternal();
+
+        HttpOutcome own = get(home.url("/index.html").replace("127.0.0.1", "localhost"), Purpose.PAGE);
+        HttpOutcome other = get(home.url("/index.html"), Purpose.LINK);
+
+        assertThat(text(own)).isEqualTo("<p>临江</p>");
+        assertThat(other).isInstanceOf(OutOfScope.class);
+        assertThat(home.requests()).isEqualTo(1);
     }
 }

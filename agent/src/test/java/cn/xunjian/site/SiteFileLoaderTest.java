@@ -51,6 +51,20 @@ class SiteFileLoaderTest {
     }
 
     @Test
+    void aSiteMayNameTheUserAgentItsHostIsSentButOnlyInPrintableAscii() throws IOException {
+        SiteFile site = new SiteFileLoader().load(write(
+                "{\"name\": \"某局\", \"url\": \"http://127.0.0.1/\", \"userAgent\": \"Mozilla/5.0 Xunjian/0.1 (bm12345678)\"}"));
+        assertThat(site.userAgent()).isEqualTo("Mozilla/5.0 Xunjian/0.1 (bm12345678)");
+
+        Path file = write("{\n  \"name\": \"某局\",\n  \"url\": \"http://127.0.0.1/\",\n  \"userAgent\": \"巡检\"\n}\n");
+        assertThatThrownBy(() -> new SiteFileLoader().load(file))
+                .isInstanceOf(SiteFileException.class)
+                .hasMessageContaining("userAgent")
+                .hasMessageContaining("第 4 行")
+                .hasMessageContaining("可打印 ASCII");
+    }
+
+    @Test
     void unknownKeyNamesFileFieldAndLine() throws IOException {
         Path file = write("""
                 {
