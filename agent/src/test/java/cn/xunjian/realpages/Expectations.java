@@ -1,6 +1,7 @@
 package cn.xunjian.realpages;
 
 import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,8 @@ final class Expectations {
         }
     }
 
-    private record File(List<Page> pages) {
+    @SuppressWarnings("unused")
+    private record File(@JsonProperty("_comment") String comment, List<Page> pages) {
     }
 
     private Expectations() {

@@ -95,8 +95,8 @@ class RealPagesIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void noFooterMarkThePageShowsIsReportedMissing(Expectations.Page page) {
-        assertThat(findings(page)).extracting(Finding::kind)
-                .doesNotContainAnyElementsOf(page.marks().keySet().stream().map(m -> "footer." + m + ".missing").toList());
+        assertThat(findings(page)).filteredOn(f -> page.marks().keySet().stream()
+                .anyMatch(m -> f.kind().equals("footer." + m + ".missing"))).extracting(Finding::message).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
