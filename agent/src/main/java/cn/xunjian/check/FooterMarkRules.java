@@ -70,7 +70,7 @@ public record FooterMarkRules(List<String> footerSelectors, List<String> footerH
      * @param maxFrames how many frames are followed at most
      */
     public record Resources(List<String> hints, List<String> imageHints, List<String> ignoredHosts,
-                            List<String> ignoredNames, int maxProbes, int maxFrames) {
+                            List<String> ignoredNames, String hiddenStyle, int maxProbes, int maxFrames) {
     }
 
     /**

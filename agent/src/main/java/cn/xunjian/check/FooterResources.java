@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -49,10 +50,18 @@ final class FooterResources {
         this.located = located;
         this.rules = rules;
         List<Element> all = doc.body() == null ? List.of() : doc.body().getAllElements();
+        Pattern hiddenStyle = Pattern.compile(rules.resources().hiddenStyle());
+        Set<Element> hidden = Collections.newSetFromMap(new IdentityHashMap<>());
         int lastText = -1;
         for (int i = 0; i < all.size(); i++) {
             Element el = all.get(i);
-            if (!el.is("script, style, noscript, template") && !el.ownText().isBlank()) {
+            Element parent = el.parent();
+            if (parent != null && hidden.contains(parent) || hiddenStyle.matcher(el.attr("style")).find()) {
+                hidden.add(el);
+            }
+            // text nobody sees (a block of 暗链 injected before </body>) does not end the page: what follows it
+            // may still be where the footer is written
+            if (!el.is("script, style, noscript, template") && !el.ownText().isBlank() && !hidden.contains(el)) {
                 lastText = i;
             }
         }

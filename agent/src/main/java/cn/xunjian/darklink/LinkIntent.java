@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Judges what a link means, not only whether it can be seen: a hidden link is a 暗链 only with evidence of spam
@@ -17,8 +18,10 @@ import java.util.Set;
  */
 final class LinkIntent {
     /** Revealing signals that name a mechanism; {@code label} only names a visible title next to the block. */
+    private static final Pattern ICON_ONLY = Pattern.compile(
+            "(?is)<a\\b[^>]*>\\s*(?:<(i|span|em|b)\\b[^>]*>\\s*</\\1>\\s*)+</a>");
     private static final Set<String> MECHANISMS = Set.of("css-state", "css-class", "other-viewport", "handler",
-            "jquery", "script", "sibling-panel");
+            "jquery", "script", "sibling-panel", "toggle");
 
     /** What a link is. */
     sealed interface Verdict permits Spam, Injected, Suspected, Furniture, Normal {
@@ -108,6 +111,9 @@ final class LinkIntent {
         if (benign.upgradeTip(blockText) || benign.browserDownload(host, l.text(), l.title())) {
             return new Furniture("浏览器升级提示");
         }
+        if (iconOnly(l)) {
+            return new Furniture("无文字的图标链接（图标由样式表绘制）");
+        }
         if (l.tag().equals("a") && visible.contains(l.href())) {
             return new Furniture("页面上另有指向同一地址的可见链接");
         }
@@ -133,6 +139,17 @@ final class LinkIntent {
             return new Injected(host, injectedBlock.get());
         }
         return new Suspected(host);
+    }
+
+    /**
+     * A link with no text, title or image whose box is empty only because its content is an empty icon element
+     * ({@code <a href="https://weibo.com/u/…"><i class="icon i-weibo"></i></a>}): the stylesheet draws the icon, and
+     * when the stylesheet does not load the link shows nothing rather than hides something. Nothing else hides it.
+     */
+    private static boolean iconOnly(ClassifiedLink l) {
+        return l.tag().equals("a") && l.text().isBlank() && l.title().isBlank() && !l.media()
+                && l.reasons().equals(List.of("tiny-box")) && l.ancestors().isEmpty()
+                && ICON_ONLY.matcher(l.outerHtml()).matches();
     }
 
     /** The injected shape among the link's hiding reasons, in Chinese. */

@@ -221,6 +221,13 @@
           && [...n.classList].some(c => s.classList.contains(c)) && shown(s));
       if (twin) { revealed.push('sibling-panel:' + describe(twin)); break; }
     }
+    // a visible button right before the block: a drop-down that a click opens (丰台: button.btn + ul.dropdown-menu)
+    let prev = h.previousElementSibling;
+    while (prev && prev.tagName === 'SCRIPT') prev = prev.previousElementSibling;
+    if (prev && shown(prev) && (prev.tagName === 'BUTTON' || prev.getAttribute('role') === 'button'
+        || prev.hasAttribute('data-toggle') || prev.hasAttribute('data-bs-toggle'))) {
+      revealed.push('toggle:' + describe(prev));
+    }
     // a visible title right before the block: a drop-down list under its label
     let label = '';
     for (let n = h.previousSibling; n; n = n.previousSibling) {

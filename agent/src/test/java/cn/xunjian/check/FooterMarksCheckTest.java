@@ -358,6 +358,31 @@ class FooterMarksCheckTest {
                 .contains("footer.icp.missing").doesNotContain("footer.icp.unverified");
     }
 
+    /** The end of the 辽阳 article page (realpages/liaoyang-article.html): an empty footer its scripts fill. */
+    private static final String LIAOYANG_END = """
+            <!doctype html><html><head><meta charset="utf-8"><title>辽阳</title></head><body><div class="main">
+            <p>辽宁省第十四届运动会青少年组现代五项比赛在弓长岭区开幕</p>
+                    <!-- footer -->
+                    <div id="footer"></div>
+                </div>
+            <script src="static/js/webbuildercommon.js"></script>
+            <script src="static/js/common.min.js"></script>
+            %s</body></html>""";
+
+    @Test
+    void aHiddenBlockOfLinksInjectedBeforeTheEndOfTheBodyDoesNotMakeAnUnloadedFooterScriptMissing() {
+        String injected = "<div style=\"position:absolute;top:-9999px;left:-9999px\"><a href=\"http://www.hg-ty668.example/\">"
+                + "皇冠体育</a><a href=\"http://www.lhc-kj.example/\">六合彩开奖</a></div>";
+        assertThat(runAt(URL, LIAOYANG_END.formatted(""))).extracting(Finding::kind).contains("footer.icp.unverified");
+        List<Finding> findings = runAt(URL, LIAOYANG_END.formatted(injected));
+        assertThat(findings).extracting(Finding::kind).contains("footer.icp.unverified", "footer.conac.unverified")
+                .noneMatch(k -> k.startsWith("footer.") && k.endsWith(".missing"));
+        assertThat(only(findings, "footer.icp.unverified").message()).contains("static/js/webbuildercommon.js");
+        // visible text after the scripts still ends the page: the scripts are not where a footer would be
+        assertThat(runAt(URL, LIAOYANG_END.formatted("<p>联系我们：辽阳市人民政府办公室</p>"))).extracting(Finding::kind)
+                .contains("footer.icp.missing");
+    }
+
     @Test
     void aGonganImageThatDidNotLoadMakesOnlyThatMarkUnverifiable() {
         String html = yichun(YICHUN_GONGAN, "<a href=\"http://www.beian.gov.cn/portal/registerSystemInfo\" target=\"_blank\">"

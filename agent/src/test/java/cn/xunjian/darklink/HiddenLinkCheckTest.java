@@ -289,6 +289,34 @@ class HiddenLinkCheckTest {
     }
 
     @Test
+    void anEmptyIconLinkWhoseStylesheetDidNotLoadIsFurnitureButAnEmptyLinkIsNot() throws Exception {
+        // the 广西 portal's follow link (realpages/gxzf-trs-home.html): the icon is a CSS sprite on an empty <i>
+        link("https://weibo.com/u/6431916625", "", List.of("tiny-box"), List.of());
+        reported.get(0).put("outerHTML", "<a href=\"https://weibo.com/u/6431916625\" target=\"_blank\">"
+                + "<i class=\"icon i-weibo\"></i></a>");
+        link("http://www.tongji-c.example/", "", List.of("tiny-box"), List.of());
+        link("http://www.tiny-d.example/", "", List.of("tiny-box"), List.of("div.box {overflow:hidden;width:1px;height:1px}"));
+        reported.get(2).put("outerHTML", "<a href=\"http://www.tiny-d.example/\"><i class=\"icon\"></i></a>");
+
+        assertThat(inspect()).extracting(Finding::url)
+                .containsExactly("http://www.tongji-c.example/", "http://www.tiny-d.example/");
+    }
+
+    @Test
+    void aHiddenListRightAfterAVisibleButtonIsADropDownWhateverItsLinksAre() throws Exception {
+        // the 丰台 friend links (realpages/fengtai-article.html): <button class="btn">新闻媒体网站</button> and the list
+        Map<String, Object> media = hider(1, "ul.dropdown-menu", "光明网 中国日报网 千龙网", "toggle:button.btn",
+                "label:新闻媒体网站");
+        link("http://www.gmw.cn/", "光明网", List.of("no-box"), List.of(), media);
+        link("http://www.chinadaily.com.cn/", "中国日报网", List.of("no-box"), List.of(), media);
+        link("http://www.qianlong.com/", "千龙网", List.of("no-box"), List.of(), media);
+        Map<String, Object> labelled = hider(2, "ul.dropdown-menu", "千龙网", "label:新闻媒体网站");
+        link("http://www.bjd.com.cn/", "京报网", List.of("no-box"), List.of(), labelled);
+
+        assertThat(inspect()).extracting(Finding::url).containsExactly("http://www.bjd.com.cn/");
+    }
+
+    @Test
     void spamWordingMakesAVetoEvenInsideFurniture() throws Exception {
         link("http://www.pj-game.example/", "澳门葡京", List.of("no-box"), List.of(),
                 hider(1, "ul", "机构概况 澳门葡京", "css-state:.dd:hover ul"));

@@ -16,6 +16,14 @@ class SpamKeywordsTest {
     }
 
     @Test
+    void theBet356BrandOfARealHijackedCircularPageIsGambling() {
+        // title and breadcrumb of the hijacked 营口 page in shared/seeds/000_e714206f272198fe.txt
+        SpamKeywords.Match m = keywords.scan("bet356手机版_bet356体育在线_中国体彩网官网推荐");
+        assertThat(m.spam()).isTrue();
+        assertThat(m.categories()).containsExactly("赌博");
+    }
+
+    @Test
     void fullWidthLettersAndDigitsAreFoldedToAscii() {
         assertThat(keywords.normalise("ＢＥＴ３６５")).isEqualTo("bet365");
         assertThat(keywords.scan("ＢＥＴ３６５体育").terms()).contains("bet365");

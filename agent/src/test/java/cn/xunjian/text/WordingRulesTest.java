@@ -86,6 +86,14 @@ class WordingRulesTest {
     }
 
     @Test
+    void theMacaoGovernmentBeforeTheHandoverIsHistoryNotAFormulationError() {
+        // a painter's biography on the 乌鲁木齐 site (realpages/urumqi-article.html): in 1993 there was no 特区政府
+        assertThat(firing("1993年参加行隐画艺学会三人作品展，荣获澳门第十届\"全澳书画联展\"国画组冠军奖，并为澳门政府收藏。", NOW))
+                .isEmpty();
+        assertThat(firing("作品已为澳门政府收藏。", NOW)).containsExactly("F-026");
+    }
+
+    @Test
     void aFormerLeaderTitleAfterShirenIsHistory() {
         assertThat(firing("时任国务院总理李克强出席会议。", NOW)).isEmpty();
         assertThat(firing("国务院总理李克强出席会议。", NOW)).containsExactly("S-021");
