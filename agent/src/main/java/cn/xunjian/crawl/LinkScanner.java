@@ -1,7 +1,9 @@
 package cn.xunjian.crawl;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Entities;
 
@@ -79,6 +81,16 @@ final class LinkScanner {
     private StringBuilder openLabel;
     private String openAltOrTitle;
     private String openImgAlt;
+    /**
+     * Start tags of {@link #CLOSES_LINK} elements seen since the open {@code <a>}: their own end tags close them,
+     * not the link ({@code <a><div class="icon"></div><span>首页</span></a>}, as TRS templates write menus).
+     */
+    private final Map<String, Integer> openedInLink = new HashMap<>();
+    /**
+     * Inside a {@code <select>}, where the HTML tree builder jsoup follows drops every start tag but a few: the
+     * friend-link drop-downs of county sites wrap each option's text in an {@code <a>} that never becomes a link.
+     */
+    private boolean inSelect;
 
     private LinkScanner(String html, boolean wantText) {
         this.a = html.toCharArray();
@@ -328,7 +340,11 @@ final class LinkScanner {
             }
         }
         i = k;
+        if (inSelect && ignoredInSelect(name)) {
+            return true;
+        }
         switch (name) {
+            case "select" -> inSelect = true;
             case "a" -> {
                 closeLink();
                 if (hasHref) {
@@ -338,6 +354,7 @@ final class LinkScanner {
                     String at = hasAlt && !alt.isBlank() ? alt : hasTitle ? titleAttr : null;
                     openAltOrTitle = at == null ? null : at;
                     openImgAlt = null;
+                    openedInLink.clear();
                 }
             }
             case "area", "img", "iframe", "frame", "embed" -> {
@@ -381,6 +398,9 @@ final class LinkScanner {
                 if (openLabel != null && BLOCKS.contains(name)) {
                     openLabel.append(' ');
                 }
+                if (openLabel != null && CLOSES_LINK.contains(name)) {
+                    openedInLink.merge(name, 1, Integer::sum);
+                }
             }
         }
         return true;
@@ -421,14 +441,45 @@ final class LinkScanner {
             return false;
         }
         i = close + 1;
+        if (name.equals("select")) {
+            inSelect = false;
+        }
         if (openLabel != null) {
-            if (name.equals("a") || CLOSES_LINK.contains(name)) {
+            if (openedInLink.getOrDefault(name, 0) > 0) {
+                openedInLink.merge(name, -1, Integer::sum);
+                if (BLOCKS.contains(name)) {
+                    openLabel.append(' ');
+                }
+            } else if (name.equals("a") || CLOSES_LINK.contains(name)) {
                 closeLink();
             } else if (BLOCKS.contains(name)) {
                 openLabel.append(' ');
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a start tag inside a select is dropped, as the "in select" insertion mode does; a nested select ends
+     * the open one, and input, keygen and textarea end it and are then handled as usual.
+     */
+    private boolean ignoredInSelect(String name) {
+        switch (name) {
+            case "option", "optgroup", "script", "template", "hr" -> {
+                return false;
+            }
+            case "select" -> {
+                inSelect = false;
+                return true;
+            }
+            case "input", "keygen", "textarea" -> {
+                inSelect = false;
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     private void closeLink() {
@@ -441,6 +492,7 @@ final class LinkScanner {
         openLabel = null;
         openAltOrTitle = null;
         openImgAlt = null;
+        openedInLink.clear();
     }
 
     /**
