@@ -105,7 +105,9 @@ public final class BrowserSession implements WebBrowser.Session {
      */
     private static boolean finish(Page page, RequestWatch watch, long deadline, boolean settle) {
         while (System.nanoTime() < deadline) {
-            if (watch.settled() || !settle && watch.loaded()) {
+            // the load event as before; only requests that hang may keep it away
+            boolean loaded = watch.loaded() || watch.settled() && watch.hanging();
+            if (loaded && (!settle || watch.settled())) {
                 return true;
             }
             try {

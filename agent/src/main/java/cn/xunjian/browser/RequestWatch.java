@@ -92,6 +92,12 @@ final class RequestWatch {
         return pending.values().stream().allMatch(start -> now - start >= HANG_AFTER.toNanos());
     }
 
+    /** Whether some request has been waiting for {@link #HANG_AFTER} or longer. */
+    boolean hanging() {
+        long now = System.nanoTime();
+        return pending.values().stream().anyMatch(start -> now - start >= HANG_AFTER.toNanos());
+    }
+
     /**
      * What failed so far and what is still waiting now, in the order they were seen. A request waits long enough
      * to count as hanging after {@link #HANG_AFTER}, or at once when the page was taken at its deadline.
