@@ -3,6 +3,7 @@ package cn.xunjian.audit;
 import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
@@ -17,13 +18,24 @@ import java.util.List;
  * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
  */
 public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
-                            List<String> probes) {
+                            List<String> probes, ProxySettings proxies) {
     public AuditSettings {
         probes = List.copyOf(probes);
+        proxies = proxies == null ? ProxySettings.NONE : proxies;
+    }
+
+    public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
+                         List<String> probes) {
+        this(catalogue, scope, limits, offline, probes, ProxySettings.NONE);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
         this(catalogue, scope, limits, false, Reachability.probeUrls());
+    }
+
+    /** The same settings, reaching sites through {@code p} (the HTTP stack and Chromium alike). */
+    public AuditSettings withProxies(ProxySettings p) {
+        return new AuditSettings(catalogue, scope, limits, offline, probes, p);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
@@ -32,7 +44,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, not checking links to other hosts ({@code --offline}). */
     public AuditSettings withOffline(boolean skipExternal) {
-        return new AuditSettings(catalogue, scope, limits, skipExternal, probes);
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, proxies);
     }
 
     /**
@@ -51,7 +63,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies);
     }
 
     public Duration pageTimeout() {
@@ -65,7 +77,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
     public HttpStack newHttpStack() {
         CrawlLimits crawl = crawlLimits();
         return HttpStack.builder(scope).perHost(crawl.perHost(), crawl.minDelay()).timeout(pageTimeout())
-                .listener(HttpEventListener.debugLog()).build();
+                .proxies(proxies).listener(HttpEventListener.debugLog()).build();
     }
 
     /**

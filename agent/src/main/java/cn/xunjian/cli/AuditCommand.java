@@ -32,6 +32,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "离线模式：不检查其他主机上的链接（在报告中列为未核实，不扣分）")
     boolean offline;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "经代理访问（http://[用户:密码@]主机:端口），默认取环境变量 HTTP_PROXY / HTTPS_PROXY / NO_PROXY")
+    String proxy;
+
     @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
     Integer timeout;
 
@@ -51,7 +55,11 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
             return ExitCodes.USAGE;
         }
+        var proxies = ProxyOption.resolve(proxy, System.getenv(), spec.commandLine().getErr());
+        if (proxies.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, proxies.get(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
