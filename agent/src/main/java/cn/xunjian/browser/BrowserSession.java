@@ -128,6 +128,11 @@ public final class BrowserSession implements WebBrowser.Session {
         return new PlaywrightScenarioPage(context, scope);
     }
 
+    /** How long a resource may wait before it counts as hanging ({@code page-load.json}). */
+    public static Duration hangAfter() {
+        return RequestWatch.HANG_AFTER;
+    }
+
     @Override
     public void close() {
         context.close();
