@@ -12,13 +12,21 @@ package cn.xunjian.crawl;
  */
 public record LinkStatus(String url, int status, String error, String method, long millis, boolean skipped) {
     public boolean broken() {
-        return !skipped && (error != null || status >= 400);
+        return !skipped && (error != null || status >= 400) && !guarded();
+    }
+
+    /** True when the site's access protection turned the checker away ({@link AccessProtection}): not broken. */
+    public boolean guarded() {
+        return !skipped && error == null && AccessProtection.blocks(status);
     }
 
     /** A short Chinese description, e.g. {@code HTTP 404} or {@code 连接被拒绝}. */
     public String describe() {
         if (skipped) {
             return "未检查（超出允许访问的网络范围）";
+        }
+        if (guarded()) {
+            return "受访问防护，未能核实（HTTP " + status + "）";
         }
         return error != null ? error : "HTTP " + status;
     }
