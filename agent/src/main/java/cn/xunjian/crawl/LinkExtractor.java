@@ -26,10 +26,12 @@ final class LinkExtractor {
      * A link as found on a page.
      *
      * @param fragment what follows '#' in the link as written, null when nothing does
+     * @param invalid true when a browser finds no URL in it ({@code href="//////"}); {@code url} is then the link
+     *                as written
      */
-    record Found(String url, String text, LinkKind kind, String fragment) {
+    record Found(String url, String text, LinkKind kind, String fragment, boolean invalid) {
         Found(String url, String text, LinkKind kind) {
-            this(url, text, kind, null);
+            this(url, text, kind, null, false);
         }
     }
 
@@ -110,7 +112,11 @@ final class LinkExtractor {
             return;
         }
         Optional<String> url = normalizer.resolve(base, raw);
-        url.ifPresent(u -> found.add(new Found(u, label, kindOf(role, u), fragment)));
+        if (url.isPresent()) {
+            found.add(new Found(url.get(), label, kindOf(role, url.get()), fragment, false));
+        } else if (!WebUrl.otherScheme(raw)) {
+            found.add(new Found(raw, label, kindOf(role, raw), fragment, true));
+        }
     }
 
     /** What follows the first '#', or null. */
@@ -144,10 +150,11 @@ final class LinkExtractor {
                 continue; // "#" is the top of the page; an image or script at "#x" is the page itself
             }
             Optional<String> url = normalizer.resolve(base, raw);
-            if (url.isEmpty()) {
-                continue;
+            if (url.isPresent()) {
+                found.add(new Found(url.get(), link.label(), kindOf(link.tag(), url.get()), fragment, false));
+            } else if (!WebUrl.otherScheme(raw)) {
+                found.add(new Found(raw, link.label(), kindOf(link.tag(), raw), fragment, true));
             }
-            found.add(new Found(url.get(), link.label(), kindOf(link.tag(), url.get()), fragment));
         }
         return found;
     }

@@ -166,6 +166,7 @@ public final class SiteCrawler implements AutoCloseable {
         private final Set<String> queuedPages = new HashSet<>();
         private final Map<String, List<FragmentRef>> pendingFragments = new HashMap<>();
         private final Set<String> reportedFragments = new HashSet<>();
+        private final Set<String> invalidLinks = new HashSet<>();
         private final Set<String> guardedHosts = new TreeSet<>();
         private int guarded;
         private int inFlight;
@@ -467,7 +468,8 @@ public final class SiteCrawler implements AutoCloseable {
             listener.page(new SitePage(p.finalUrl(), p.html(), t.depth()));
             for (LinkExtractor.Found link : p.links()) {
                 discover(link, p.finalUrl(), t.depth());
-                if (link.fragment() != null && link.kind() == LinkKind.PAGE && site.contains(link.url())) {
+                if (link.fragment() != null && !link.invalid() && link.kind() == LinkKind.PAGE
+                        && site.contains(link.url())) {
                     fragment(link, p.finalUrl(), t.depth(), p.anchors());
                 }
             }
@@ -524,6 +526,13 @@ public final class SiteCrawler implements AutoCloseable {
 
         private void discover(LinkExtractor.Found link, String source, int depth) {
             String url = link.url();
+            if (link.invalid()) {
+                if (invalidLinks.add(url)) { // as written: not a URL, so not in the URL set
+                    report(new CheckedLink(url, source, link.text(), link.kind(), new LinkStatus(url, 0,
+                            "链接地址无效（浏览器无法打开）", "", 0, false), depth));
+                }
+                return;
+            }
             if (!seen.add(url)) {
                 return;
             }

@@ -53,6 +53,17 @@ final class WebUrl {
         return relative(b, s, b.scheme);
     }
 
+    /** Whether the link names a scheme other than http(s) ({@code ftp:}, {@code weixin:}): not ours to check. */
+    static boolean otherScheme(String input) {
+        String s = clean(input);
+        int end = schemeEnd(s);
+        if (end <= 0) {
+            return false;
+        }
+        String scheme = s.substring(0, end).toLowerCase(Locale.ROOT);
+        return !scheme.equals("http") && !scheme.equals("https");
+    }
+
     /** Leading and trailing C0 controls and spaces removed, tabs and newlines removed anywhere. */
     private static String clean(String input) {
         int from = 0;
