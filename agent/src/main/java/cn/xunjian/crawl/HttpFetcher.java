@@ -11,7 +11,6 @@ import cn.xunjian.net.Purpose;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,13 +36,8 @@ final class HttpFetcher {
         this.http = http;
         this.timeout = timeout;
         this.pagePolicy = BodyPolicy.htmlPage(maxPageBytes);
-        this.resolver = (base, location) -> {
-            try {
-                return normalizer.normalize(base.resolve(UrlNormalizer.encodeLoosely(location.strip())).toString());
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        };
+        // a Location is a URL as a browser parses it, normalised as links are
+        this.resolver = normalizer::resolve;
     }
 
     /** GETs a page, following redirects; the body is kept only for a 200 HTML answer, capped at maxPageBytes. */

@@ -222,7 +222,7 @@ public final class HttpStack implements AutoCloseable {
             int status = ex.status();
             lastStatus = status;
             String location = ex.location();
-            if (status < 300 || status >= 400 || location == null || !profile.followRedirects()) {
+            if (!isRedirect(status) || location == null || !profile.followRedirects()) {
                 return new HttpResponse(current, status, ex.contentType(), location, ex.body(), ex.truncated(),
                         frozen(redirects));
             }
@@ -294,6 +294,14 @@ public final class HttpStack implements AutoCloseable {
     /** The requests now allowed in flight to {@code host} and {@code port} (-1: the scheme's default). */
     public int concurrency(String host, int port) {
         return gate.limit(host.toLowerCase(Locale.ROOT) + ":" + port);
+    }
+
+    /**
+     * The statuses a browser follows a {@code Location} of (Fetch standard): not 300, 304 (a cache answer, often
+     * sent with a stale Location), 305 or 306.
+     */
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private RequestHeaders withCookies(URI uri, RequestHeaders base) {
