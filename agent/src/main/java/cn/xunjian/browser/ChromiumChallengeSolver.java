@@ -51,7 +51,6 @@ public final class ChromiumChallengeSolver implements ChallengeSolver {
 
     @Override
     public synchronized Optional<Solution> solve(URI url, String userAgent, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         try (BrowserRuntime runtime = BrowserRuntime.start(scope, exe)) {
             Browser browser = runtime.chromium();
             try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
@@ -66,15 +65,17 @@ public final class ChromiumChallengeSolver implements ChallengeSolver {
                     });
                 }
                 Page page = context.newPage();
+                // the browser's start-up is bounded by its own launch timeout; this bounds the challenge
+                long deadline = System.nanoTime() + timeout.toNanos();
                 page.onDialog(d -> d.dismiss());
                 AtomicInteger lastStatus = new AtomicInteger(-1);
                 page.onResponse(r -> {
-                    if (r.request().isNavigationRequest() && r.frame() == page.mainFrame()) {
+                    if (r.request().isNavigationRequest() && r.frame().parentFrame() == null) {
                         lastStatus.set(r.status());
                     }
                 });
                 try {
-                    page.navigate(url.toString(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT)
+                    page.navigate(url.toString(), new Page.NavigateOptions().setWaitUntil(WaitUntilState.DOMCONTENTLOADED)
                             .setTimeout(Math.max(1, remainingMillis(deadline))));
                 } catch (PlaywrightException e) {
                     // the challenge's reload may cut this navigation short; what counts is the answer after it
@@ -82,11 +83,10 @@ public final class ChromiumChallengeSolver implements ChallengeSolver {
                 while (remainingMillis(deadline) > 0) {
                     int status = lastStatus.get();
                     if (status > 0 && !markers.mayBe(status)) {
-                        String agent = String.valueOf(page.evaluate("navigator.userAgent"));
                         List<HttpCookie> cookies = cookies(context.cookies(url.toString()));
                         LOG.info("challenge of {} passed in the browser: HTTP {}, {} cookies", url.getHost(), status,
                                 cookies.size());
-                        return Optional.of(new Solution(cookies, agent));
+                        return Optional.of(new Solution(cookies, userAgent));
                     }
                     page.waitForTimeout(POLL_MILLIS);
                 }
