@@ -20,8 +20,11 @@ import java.util.Set;
  * spellings of one URL are seen.
  */
 final class HttpFetcher {
-    /** Statuses after which a HEAD is retried as GET: many servers refuse or mishandle HEAD. */
-    private static final Set<Integer> RETRY_WITH_GET = Set.of(400, 403, 404, 405, 500, 501, 503);
+    /**
+     * Statuses after which a HEAD is retried as GET: many servers refuse or mishandle HEAD, and an anti-bot
+     * challenge (412, 521) is only recognised by its body.
+     */
+    private static final Set<Integer> RETRY_WITH_GET = Set.of(400, 403, 404, 405, 412, 500, 501, 503, 521);
 
     private final HttpStack http;
     private final Duration timeout;
@@ -114,7 +117,9 @@ final class HttpFetcher {
         }
         if (o instanceof HttpFailure f) {
             LinkStatus failed = new LinkStatus(url, f.status(), f.message(), method, millis, false);
-            if (http.reachability().cannotReach(host(f.url()), f.problem())) {
+            if (f.problem() == HttpFailure.Problem.GUARDED) {
+                failed = failed.unverifiable(Unverified.GUARDED);
+            } else if (http.reachability().cannotReach(host(f.url()), f.problem())) {
                 failed = failed.unverifiable(Unverified.UNREACHABLE);
             }
             return new Fetched(f.url(), failed, null, null, false);

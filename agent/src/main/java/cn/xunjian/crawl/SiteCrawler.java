@@ -446,6 +446,10 @@ public final class SiteCrawler implements AutoCloseable {
                 if (p.status().broken()) {
                     notes.add("起始页面无法访问：" + p.status().describe());
                     broken.add(new CheckedLink(t.url(), "", t.text(), LinkKind.PAGE, p.status(), -1));
+                } else if (p.status().unverified() != null) {
+                    // a guarded site yields nothing beyond its start page: say so, the listener's lines included
+                    notes.add("起始页面" + p.status().describe());
+                    report(new CheckedLink(t.url(), "", t.text(), LinkKind.PAGE, p.status(), -1));
                 }
             } else {
                 report(new CheckedLink(t.url(), t.source(), t.text(), LinkKind.PAGE, p.status(), t.sourceDepth()));
