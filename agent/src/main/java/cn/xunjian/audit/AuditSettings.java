@@ -1,5 +1,6 @@
 package cn.xunjian.audit;
 
+import cn.xunjian.browser.ChromiumChallengeSolver;
 import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
@@ -7,6 +8,7 @@ import cn.xunjian.net.ProxySettings;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -72,12 +74,13 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /**
      * The one HTTP stack of an audit, shared by the probes, the crawl, the link checks, the feeds and the hijack
-     * visits: this audit's scope, the crawl's per-host limits across all of them, the page timeout, no cookies.
+     * visits: this audit's scope, the crawl's per-host limits across all of them, the page timeout; anti-bot challenges passed in Chromium, their cookies kept.
      */
     public HttpStack newHttpStack() {
         CrawlLimits crawl = crawlLimits();
         return HttpStack.builder(scope).perHost(crawl.perHost(), crawl.minDelay()).timeout(pageTimeout())
-                .proxies(proxies).listener(HttpEventListener.debugLog()).build();
+                .proxies(proxies).challenges(new ChromiumChallengeSolver(scope, Clock.systemUTC()))
+                .listener(HttpEventListener.debugLog()).build();
     }
 
     /**

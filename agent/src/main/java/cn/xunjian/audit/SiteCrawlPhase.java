@@ -102,7 +102,9 @@ final class SiteCrawlPhase {
                     shots++;
                 }
             }
-            findings.add(Finding.about(LINKS, "link.broken", Severity.DEDUCT, link.url(), link.url(),
+            // a missing anchor is its own kind of broken link: the page opens, the place on it does not exist
+            String kind = link.kind() == LinkKind.ANCHOR ? "link.fragment" : "link.broken";
+            findings.add(Finding.about(LINKS, kind, Severity.DEDUCT, link.url(), link.url(),
                     String.format(Locale.ROOT, "页面%s不可用：“%s” → %s（%s），位于 %s", link.kind().label(),
                             text.isEmpty() ? "（无文字）" : text, link.url(), link.status().describe(),
                             link.sourceUrl()), proof));

@@ -107,6 +107,11 @@ public final class BrowserRuntime implements WebBrowser, AutoCloseable {
         return new BrowserSession(browser, profile, userAgentOverride, scope);
     }
 
+    /** The Chromium itself, for the browser package's own flows (a challenge solve). */
+    Browser chromium() {
+        return browser;
+    }
+
     public String browserVersion() {
         return browser.version();
     }

@@ -58,7 +58,7 @@ public final class AvailabilityProbe {
             case CONNECT_TIMEOUT, TIMEOUT -> "超过" + timeout.toSeconds() + "秒未响应";
             case REFUSED, DNS, UNREACHABLE -> "连接被拒绝或无法连接";
             case NETWORK, BAD_URL -> "网络错误：" + f.causeText();
-            case BAD_REDIRECT, REDIRECT_LOOP, TOO_MANY_REDIRECTS -> f.message();
+            case BAD_REDIRECT, REDIRECT_LOOP, TOO_MANY_REDIRECTS, GUARDED -> f.message();
         };
         return new ProbeRecord("http", url, f.status(), ms, false, reason, at);
     }

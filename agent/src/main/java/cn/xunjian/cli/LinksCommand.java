@@ -1,6 +1,7 @@
 package cn.xunjian.cli;
 
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.browser.ChromiumChallengeSolver;
 import cn.xunjian.crawl.CheckedLink;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.crawl.CrawlListener;
@@ -17,6 +18,7 @@ import cn.xunjian.crawl.UnverifiedLinks;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.Reachability;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -98,7 +100,9 @@ final class LinksCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         try (HttpStack http = HttpStack.builder(loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)
-                .perHost(limits.perHost(), limits.minDelay()).timeout(limits.timeout()).proxies(proxies.get()).build();
+                .perHost(limits.perHost(), limits.minDelay()).timeout(limits.timeout()).proxies(proxies.get())
+                .challenges(new ChromiumChallengeSolver(loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY,
+                        Clock.systemUTC())).build();
              SiteCrawler crawler = new SiteCrawler(limits, http)) {
             http.reachability().home(URI.create(url.strip()).getHost());
             if (offline) {

@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 
 /** The {@code xunjian} command line. */
 @Command(name = "xunjian", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        // inherited, so that every subcommand has --help and --version and speaks Chinese
+        scope = CommandLine.ScopeType.INHERIT, resourceBundle = "cn.xunjian.cli.Messages",
         description = "巡检：政府网站与政务新媒体自动检查工具",
         subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class,
             ServeCommand.class, StatusCommand.class})
@@ -23,7 +25,7 @@ public final class Main implements Runnable {
         cli.setOut(out).setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("用法错误：" + ex.getMessage());
+            ex.getCommandLine().getErr().println("用法错误：" + UsageErrors.describe(ex));
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return ExitCodes.USAGE;
         });

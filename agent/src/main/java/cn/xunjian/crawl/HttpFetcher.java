@@ -11,7 +11,6 @@ import cn.xunjian.net.Purpose;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,8 +20,11 @@ import java.util.Set;
  * spellings of one URL are seen.
  */
 final class HttpFetcher {
-    /** Statuses after which a HEAD is retried as GET: many servers refuse or mishandle HEAD. */
-    private static final Set<Integer> RETRY_WITH_GET = Set.of(400, 403, 404, 405, 500, 501, 503);
+    /**
+     * Statuses after which a HEAD is retried as GET: many servers refuse or mishandle HEAD, and an anti-bot
+     * challenge (412, 521) is only recognised by its body.
+     */
+    private static final Set<Integer> RETRY_WITH_GET = Set.of(400, 403, 404, 405, 412, 500, 501, 503, 521);
 
     private final HttpStack http;
     private final Duration timeout;
@@ -37,13 +39,8 @@ final class HttpFetcher {
         this.http = http;
         this.timeout = timeout;
         this.pagePolicy = BodyPolicy.htmlPage(maxPageBytes);
-        this.resolver = (base, location) -> {
-            try {
-                return normalizer.normalize(base.resolve(UrlNormalizer.encodeLoosely(location.strip())).toString());
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
-        };
+        // a Location is a URL as a browser parses it, normalised as links are
+        this.resolver = normalizer::resolve;
     }
 
     /** GETs a page, following redirects; the body is kept only for a 200 HTML answer, capped at maxPageBytes. */
@@ -120,7 +117,9 @@ final class HttpFetcher {
         }
         if (o instanceof HttpFailure f) {
             LinkStatus failed = new LinkStatus(url, f.status(), f.message(), method, millis, false);
-            if (http.reachability().cannotReach(host(f.url()), f.problem())) {
+            if (f.problem() == HttpFailure.Problem.GUARDED) {
+                failed = failed.unverifiable(Unverified.GUARDED);
+            } else if (http.reachability().cannotReach(host(f.url()), f.problem())) {
                 failed = failed.unverifiable(Unverified.UNREACHABLE);
             }
             return new Fetched(f.url(), failed, null, null, false);

@@ -16,14 +16,23 @@ import org.jsoup.select.QueryParser;
 final class LinkExtractor {
     /** jsoup selectors for the DOM path, compiled on first use: the crawl itself scans without a DOM. */
     private static final class Selectors {
-        static final Evaluator LINKS =
-                QueryParser.parse("a[href], area[href], img[src], iframe[src], frame[src], embed[src]");
+        static final Evaluator LINKS = QueryParser.parse("a[href], area[href], img[src], img[srcset], iframe[src], "
+                + "frame[src], embed[src], source[src], source[srcset], script[src], link[href], meta[http-equiv]");
         static final Evaluator BASE = QueryParser.parse("base[href]");
     }
     private static final int MAX_TEXT = 40;
 
-    /** A link as found on a page. */
-    record Found(String url, String text, LinkKind kind) {
+    /**
+     * A link as found on a page.
+     *
+     * @param fragment what follows '#' in the link as written, null when nothing does
+     * @param invalid true when a browser finds no URL in it ({@code href="//////"}); {@code url} is then the link
+     *                as written
+     */
+    record Found(String url, String text, LinkKind kind, String fragment, boolean invalid) {
+        Found(String url, String text, LinkKind kind) {
+            this(url, text, kind, null, false);
+        }
     }
 
     private final UrlNormalizer normalizer;
@@ -49,18 +58,71 @@ final class LinkExtractor {
         Elements elements = doc.select(Selectors.LINKS);
         List<Found> found = new ArrayList<>(elements.size());
         for (Element el : elements) {
-            String attr = el.hasAttr("href") ? "href" : "src";
-            String raw = el.attr(attr).strip();
-            if (raw.isEmpty() || raw.startsWith("#") || ignoredScheme(raw)) {
-                continue;
+            String tag = el.normalName();
+            String label = label(el);
+            switch (tag) {
+                case "a", "area" -> add(found, base, tag, el.attr("href"), label);
+                case "img" -> {
+                    if (el.hasAttr("src")) {
+                        add(found, base, tag, el.attr("src"), label);
+                    }
+                    if (el.hasAttr("srcset")) {
+                        for (String c : Sources.srcset(el.attr("srcset"))) {
+                            add(found, base, "img", c, label);
+                        }
+                    }
+                }
+                case "source" -> {
+                    if (el.hasAttr("srcset")) {
+                        for (String c : Sources.srcset(el.attr("srcset"))) {
+                            add(found, base, "img", c, label);
+                        }
+                    }
+                    if (el.hasAttr("src")) {
+                        add(found, base, "source", el.attr("src"), label);
+                    }
+                }
+                case "link" -> {
+                    String role = Sources.linkRole(el.hasAttr("rel") ? el.attr("rel") : null);
+                    if (role != null) {
+                        add(found, base, role, el.attr("href"), label);
+                    }
+                }
+                case "meta" -> {
+                    if (el.attr("http-equiv").strip().equalsIgnoreCase("refresh") && el.hasAttr("content")) {
+                        String target = Sources.refreshUrl(el.attr("content"));
+                        if (target != null) {
+                            add(found, base, "refresh", target, "<meta refresh>");
+                        }
+                    }
+                }
+                default -> add(found, base, tag, el.hasAttr("href") ? el.attr("href") : el.attr("src"), label);
             }
-            Optional<String> url = normalizer.resolve(base, raw);
-            if (url.isEmpty()) {
-                continue;
-            }
-            found.add(new Found(url.get(), label(el), kindOf(el, url.get())));
         }
         return found;
+    }
+
+    private void add(List<Found> found, URI base, String role, String value, String label) {
+        String raw = value.strip();
+        if (raw.isEmpty() || ignoredScheme(raw)) {
+            return;
+        }
+        String fragment = fragment(raw);
+        if (raw.charAt(0) == '#' && (fragment.isEmpty() || !role.equals("a") && !role.equals("area"))) {
+            return;
+        }
+        Optional<String> url = normalizer.resolve(base, raw);
+        if (url.isPresent()) {
+            found.add(new Found(url.get(), label, kindOf(role, url.get()), fragment, false));
+        } else if (!WebUrl.otherScheme(raw)) {
+            found.add(new Found(raw, label, kindOf(role, raw), fragment, true));
+        }
+    }
+
+    /** What follows the first '#', or null. */
+    private static String fragment(String raw) {
+        int hash = raw.indexOf('#');
+        return hash < 0 ? null : raw.substring(hash + 1);
     }
 
     /** The links of a page given as HTML, found by {@link LinkScanner} without building a DOM. */
@@ -80,39 +142,34 @@ final class LinkExtractor {
         List<Found> found = new ArrayList<>(scan.links().size());
         for (LinkScanner.Raw link : scan.links()) {
             String raw = link.value().strip();
-            if (raw.isEmpty() || raw.charAt(0) == '#' || ignoredScheme(raw)) {
+            if (raw.isEmpty() || ignoredScheme(raw)) {
                 continue;
+            }
+            String fragment = fragment(raw);
+            if (raw.charAt(0) == '#' && (fragment.isEmpty() || !link.tag().equals("a") && !link.tag().equals("area"))) {
+                continue; // "#" is the top of the page; an image or script at "#x" is the page itself
             }
             Optional<String> url = normalizer.resolve(base, raw);
-            if (url.isEmpty()) {
-                continue;
+            if (url.isPresent()) {
+                found.add(new Found(url.get(), link.label(), kindOf(link.tag(), url.get()), fragment, false));
+            } else if (!WebUrl.otherScheme(raw)) {
+                found.add(new Found(raw, link.label(), kindOf(link.tag(), raw), fragment, true));
             }
-            found.add(new Found(url.get(), link.label(), kindOf(link.tag(), url.get())));
         }
         return found;
     }
 
-    private LinkKind kindOf(String tag, String url) {
-        return switch (tag) {
-            case "img" -> LinkKind.IMAGE;
+    /** The kind of a link by the role its element gives it, else by its URL. */
+    private LinkKind kindOf(String role, String url) {
+        return switch (role) {
+            case "img", "icon" -> LinkKind.IMAGE;
             case "embed" -> LinkKind.ATTACHMENT;
-            case "iframe", "frame" -> LinkKind.PAGE;
+            case "iframe", "frame", "refresh" -> LinkKind.PAGE;
+            case "script" -> LinkKind.SCRIPT;
+            case "stylesheet" -> LinkKind.STYLESHEET;
+            case "preload" -> LinkKind.RESOURCE;
             default -> kindOf(url);
         };
-    }
-
-    LinkKind kindOf(Element el, String url) {
-        String tag = el.normalName();
-        if (tag.equals("img")) {
-            return LinkKind.IMAGE;
-        }
-        if (tag.equals("embed")) {
-            return LinkKind.ATTACHMENT;
-        }
-        if (tag.equals("iframe") || tag.equals("frame")) {
-            return LinkKind.PAGE;
-        }
-        return kindOf(url);
     }
 
     /** By the extension of the URL's path: images and attachments, else a page. */

@@ -2,6 +2,7 @@ package cn.xunjian.crawl;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +54,7 @@ final class LinkScanner {
      * What one scan found. {@code squeezedText} (no whitespace, lower case) is null unless asked for;
      * {@code baseHref} is null without a base tag.
      */
-    record Scan(List<Raw> links, String baseHref, String title, String squeezedText) {
+    record Scan(List<Raw> links, String baseHref, String title, String squeezedText, Set<String> anchors) {
     }
 
     private static final int MAX_LABEL = 40;
@@ -72,6 +73,8 @@ final class LinkScanner {
     private final boolean wantText;
     private final StringBuilder text;
     private final List<Raw> links = new ArrayList<>();
+    /** The ids of elements and the names of {@code <a>}: what a fragment may point to. */
+    private final Set<String> anchors = new HashSet<>();
     private String baseHref;
     private String title;
     private int i;
@@ -104,7 +107,7 @@ final class LinkScanner {
         LinkScanner s = new LinkScanner(html, wantText);
         s.run();
         return new Scan(s.links, s.baseHref, s.title == null ? "" : s.title,
-                wantText ? s.text.toString() : null);
+                wantText ? s.text.toString() : null, s.anchors);
     }
 
     private void run() {
@@ -242,14 +245,7 @@ final class LinkScanner {
             k++;
         }
         String name = lowerName(nameStart, k);
-        String href = null;
-        String src = null;
-        String alt = null;
-        String titleAttr = null;
-        boolean hasHref = false;
-        boolean hasSrc = false;
-        boolean hasAlt = false;
-        boolean hasTitle = false;
+        String[] v = new String[ATTRS]; // first of duplicate attributes wins
         // attributes
         while (true) {
             while (k < n && (isSpace(a[k]) || a[k] == '/')) {
@@ -304,44 +300,32 @@ final class LinkScanner {
                     }
                     k = ve;
                 }
-                int id = attrId(an, ae);
-                if (id != 0) {
+                if (attrId(an, ae) != 0) {
                     value = attrValue(vs, ve);
                 }
             }
-            switch (attrId(an, ae)) {
-                case 1 -> {
-                    if (!hasHref) {
-                        hasHref = true;
-                        href = value;
-                    }
-                }
-                case 2 -> {
-                    if (!hasSrc) {
-                        hasSrc = true;
-                        src = value;
-                    }
-                }
-                case 3 -> {
-                    if (!hasAlt) {
-                        hasAlt = true;
-                        alt = value;
-                    }
-                }
-                case 4 -> {
-                    if (!hasTitle) {
-                        hasTitle = true;
-                        titleAttr = value;
-                    }
-                }
-                default -> {
-                    // not needed
-                }
+            int id = attrId(an, ae);
+            if (id != 0 && v[id] == null) {
+                v[id] = value;
             }
         }
         i = k;
         if (inSelect && ignoredInSelect(name)) {
             return true;
+        }
+        String href = v[HREF];
+        String src = v[SRC];
+        String alt = v[ALT];
+        String titleAttr = v[TITLE];
+        boolean hasHref = href != null;
+        boolean hasSrc = src != null;
+        boolean hasAlt = alt != null;
+        boolean hasTitle = titleAttr != null;
+        if (v[ID] != null && !v[ID].isEmpty()) {
+            anchors.add(v[ID]);
+        }
+        if (name.equals("a") && v[NAME] != null && !v[NAME].isEmpty()) {
+            anchors.add(v[NAME]);
         }
         switch (name) {
             case "select" -> inSelect = true;
@@ -375,13 +359,50 @@ final class LinkScanner {
                 } else if (r != null) {
                     r.label = label("", alt, hasAlt, titleAttr, hasTitle, null, name);
                 }
+                if (name.equals("img") && v[SRCSET] != null) {
+                    String l = label("", alt, hasAlt, titleAttr, hasTitle, null, name);
+                    for (String candidate : Sources.srcset(v[SRCSET])) {
+                        add("img", candidate).label = l;
+                    }
+                }
+            }
+            case "source" -> {
+                String l = label("", null, false, titleAttr, hasTitle, null, name);
+                if (v[SRCSET] != null) {
+                    for (String candidate : Sources.srcset(v[SRCSET])) {
+                        add("img", candidate).label = l;
+                    }
+                }
+                if (hasSrc) {
+                    add("source", src).label = l;
+                }
+            }
+            case "link" -> {
+                String role = Sources.linkRole(v[REL]);
+                if (role != null && hasHref) {
+                    add(role, href).label = label("", null, false, titleAttr, hasTitle, null, name);
+                }
+            }
+            case "meta" -> {
+                if (v[HTTP_EQUIV] != null && v[HTTP_EQUIV].strip().equalsIgnoreCase("refresh") && v[CONTENT] != null) {
+                    String target = Sources.refreshUrl(v[CONTENT]);
+                    if (target != null) {
+                        add("refresh", target).label = "<meta refresh>";
+                    }
+                }
+            }
+            case "script" -> {
+                if (hasSrc) {
+                    add("script", src).label = label("", null, false, titleAttr, hasTitle, null, name);
+                }
+                rawText(name, false);
             }
             case "base" -> {
                 if (hasHref && baseHref == null) {
                     baseHref = href;
                 }
             }
-            case "script", "style" -> rawText(name, false);
+            case "style" -> rawText(name, false);
             case "xmp", "noembed", "noframes" -> appendText(rawText(name, false));
             case "title", "textarea" -> {
                 String content = rawText(name, true);
@@ -547,22 +568,39 @@ final class LinkScanner {
         return true;
     }
 
-    /** 1 href, 2 src, 3 alt, 4 title, 0 anything else (names compared case-insensitively). */
+    private static final int HREF = 1;
+    private static final int SRC = 2;
+    private static final int ALT = 3;
+    private static final int TITLE = 4;
+    private static final int SRCSET = 5;
+    private static final int REL = 6;
+    private static final int HTTP_EQUIV = 7;
+    private static final int CONTENT = 8;
+    private static final int ID = 9;
+    private static final int NAME = 10;
+    private static final int ATTRS = 11;
+
+    /** The attributes the scanner reads ({@link #HREF} …), 0 for any other (names compared case-insensitively). */
     private int attrId(int from, int to) {
-        int len = to - from;
-        if (len == 4 && matchesIgnoreCase(from, "href")) {
-            return 1;
+        switch (to - from) {
+            case 2:
+                return matchesIgnoreCase(from, "id") ? ID : 0;
+            case 3:
+                return matchesIgnoreCase(from, "src") ? SRC : matchesIgnoreCase(from, "alt") ? ALT
+                        : matchesIgnoreCase(from, "rel") ? REL : 0;
+            case 4:
+                return matchesIgnoreCase(from, "href") ? HREF : matchesIgnoreCase(from, "name") ? NAME : 0;
+            case 5:
+                return matchesIgnoreCase(from, "title") ? TITLE : 0;
+            case 6:
+                return matchesIgnoreCase(from, "srcset") ? SRCSET : 0;
+            case 7:
+                return matchesIgnoreCase(from, "content") ? CONTENT : 0;
+            case 10:
+                return matchesIgnoreCase(from, "http-equiv") ? HTTP_EQUIV : 0;
+            default:
+                return 0;
         }
-        if (len == 3 && matchesIgnoreCase(from, "src")) {
-            return 2;
-        }
-        if (len == 3 && matchesIgnoreCase(from, "alt")) {
-            return 3;
-        }
-        if (len == 5 && matchesIgnoreCase(from, "title")) {
-            return 4;
-        }
-        return 0;
     }
 
     private String attrValue(int from, int to) {

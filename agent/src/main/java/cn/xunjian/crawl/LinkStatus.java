@@ -20,12 +20,17 @@ public record LinkStatus(String url, int status, String error, String method, lo
     }
 
     public boolean broken() {
-        return !skipped && unverified == null && (error != null || status >= 400);
+        return !skipped && unverified == null && (error != null || status >= 400) && !guarded();
     }
 
     /** The same check, found unverifiable for {@code why}. */
     public LinkStatus unverifiable(Unverified why) {
         return new LinkStatus(url, status, error, method, millis, skipped, why);
+    }
+
+    /** True when the site's access protection turned the checker away ({@link AccessProtection}): not broken. */
+    public boolean guarded() {
+        return unverified == Unverified.GUARDED || !skipped && error == null && AccessProtection.blocks(status);
     }
 
     /** A short Chinese description, e.g. {@code HTTP 404} or {@code 连接被拒绝}. */
@@ -35,6 +40,9 @@ public record LinkStatus(String url, int status, String error, String method, lo
         }
         if (unverified != null) {
             return unverified.label() + (error != null ? "：" + error : status > 0 ? "：HTTP " + status : "");
+        }
+        if (guarded()) {
+            return "受访问防护，未能核实（HTTP " + status + "）";
         }
         return error != null ? error : "HTTP " + status;
     }

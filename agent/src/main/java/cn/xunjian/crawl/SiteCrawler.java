@@ -7,8 +7,13 @@ import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,13 +96,20 @@ public final class SiteCrawler implements AutoCloseable {
     }
 
     private record PageDone(PageTask task, LinkStatus status, String finalUrl, String html, boolean soft404,
-                            boolean truncated, List<LinkExtractor.Found> links) implements Outcome {
+                            boolean truncated, List<LinkExtractor.Found> links, Set<String> anchors)
+            implements Outcome {
     }
 
-    private record LinkDone(LinkTask task, LinkStatus status, TargetPreview preview) implements Outcome {
+    /** A checked link; for an {@link LinkKind#ANCHOR} task, the anchors of the page fetched (null: none). */
+    private record LinkDone(LinkTask task, LinkStatus status, TargetPreview preview, Set<String> anchors)
+            implements Outcome {
         LinkDone(LinkTask task, LinkStatus status) {
-            this(task, status, null);
+            this(task, status, null, null);
         }
+    }
+
+    /** A link with a fragment to a same-site page, waiting for that page's anchors. */
+    private record FragmentRef(String fragment, String source, String text, int sourceDepth) {
     }
 
     /** Which URLs belong to the crawled site. */
@@ -151,6 +163,13 @@ public final class SiteCrawler implements AutoCloseable {
         private final List<CheckedLink> broken = new ArrayList<>();
         private final List<String> softNotFound = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
+        /** Same-site pages queued or in flight: a fragment link to one of them waits for its anchors. */
+        private final Set<String> queuedPages = new HashSet<>();
+        private final Map<String, List<FragmentRef>> pendingFragments = new HashMap<>();
+        private final Set<String> reportedFragments = new HashSet<>();
+        private final Set<String> invalidLinks = new HashSet<>();
+        private final Set<String> guardedHosts = new TreeSet<>();
+        private int guarded;
         private int inFlight;
         private int pagesQueued;
         private int pagesParsed;
@@ -174,6 +193,7 @@ public final class SiteCrawler implements AutoCloseable {
             probe();
             seen.add(start);
             pages.add(new PageTask(start, 0, "", "首页", -1));
+            queuedPages.add(start);
             pagesQueued = 1;
             if (listener.threadConfined()) {
                 coordinate();
@@ -185,6 +205,9 @@ public final class SiteCrawler implements AutoCloseable {
             }
             if (overDepthCap > 0) {
                 notes.add("超过深度上限（" + limits.maxDepth() + " 层）的本站页面 " + overDepthCap + " 个只检查了能否访问");
+            }
+            if (guarded > 0) {
+                notes.add("受访问防护，未能核实的地址 " + guarded + " 个（" + String.join("、", guardedHosts) + "）");
             }
             notes.addAll(traps.notes());
             return result();
@@ -370,7 +393,13 @@ public final class SiteCrawler implements AutoCloseable {
             try {
                 if (previews && t.kind() == LinkKind.PAGE && !onSiteHost(t)) {
                     HttpFetcher.Previewed p = fetcher.preview(t.url(), rules.targetPreviewBytes());
-                    return new LinkDone(t, p.status(), p.preview());
+                    return new LinkDone(t, p.status(), p.preview(), null);
+                }
+                if (t.kind() == LinkKind.ANCHOR) {
+                    HttpFetcher.Fetched f = fetcher.page(t.url());
+                    Set<String> anchors = f.body() == null ? null
+                            : LinkScanner.scan(CharsetDetector.decode(f.body(), f.contentType()), false).anchors();
+                    return new LinkDone(t, f.status(), null, anchors);
                 }
                 return new LinkDone(t, fetcher.check(t.url()));
             } catch (InterruptedException e) {
@@ -386,7 +415,7 @@ public final class SiteCrawler implements AutoCloseable {
             try {
                 HttpFetcher.Fetched f = fetcher.page(t.url());
                 if (f.body() == null || !site.contains(f.finalUrl())) {
-                    return new PageDone(t, f.status(), f.finalUrl(), null, false, false, List.of());
+                    return new PageDone(t, f.status(), f.finalUrl(), null, false, false, List.of(), null);
                 }
                 String html = CharsetDetector.decode(f.body(), f.contentType());
                 boolean notFound = false;
@@ -398,14 +427,15 @@ public final class SiteCrawler implements AutoCloseable {
                 List<LinkExtractor.Found> found = notFound ? List.of() : extractor.links(scan, f.finalUrl());
                 LinkStatus status = notFound ? new LinkStatus(t.url(), 200, "页面不存在（HTTP 200）",
                         f.status().method(), f.status().millis(), false) : f.status();
-                return new PageDone(t, status, f.finalUrl(), notFound ? null : html, notFound, f.truncated(), found);
+                return new PageDone(t, status, f.finalUrl(), notFound ? null : html, notFound, f.truncated(), found,
+                        notFound ? null : scan.anchors());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return new PageDone(t, new LinkStatus(t.url(), 0, "检查被中断", "", 0, false), t.url(), null, false,
-                        false, List.of());
+                        false, List.of(), null);
             } catch (RuntimeException e) {
                 return new PageDone(t, new LinkStatus(t.url(), 0, "检查出错：" + e, "", 0, false), t.url(), null,
-                        false, false, List.of());
+                        false, false, List.of(), null);
             }
         }
 
@@ -416,6 +446,10 @@ public final class SiteCrawler implements AutoCloseable {
                 if (p.status().broken()) {
                     notes.add("起始页面无法访问：" + p.status().describe());
                     broken.add(new CheckedLink(t.url(), "", t.text(), LinkKind.PAGE, p.status(), -1));
+                } else if (p.status().unverified() != null) {
+                    // a guarded site yields nothing beyond its start page: say so, the listener's lines included
+                    notes.add("起始页面" + p.status().describe());
+                    report(new CheckedLink(t.url(), "", t.text(), LinkKind.PAGE, p.status(), -1));
                 }
             } else {
                 report(new CheckedLink(t.url(), t.source(), t.text(), LinkKind.PAGE, p.status(), t.sourceDepth()));
@@ -423,6 +457,8 @@ public final class SiteCrawler implements AutoCloseable {
             if (p.soft404()) {
                 softNotFound.add(t.url());
             }
+            queuedPages.remove(t.url());
+            resolveFragments(t.url(), p.html() == null ? null : p.anchors());
             if (p.html() == null) {
                 return;
             }
@@ -437,11 +473,71 @@ public final class SiteCrawler implements AutoCloseable {
             listener.page(new SitePage(p.finalUrl(), p.html(), t.depth()));
             for (LinkExtractor.Found link : p.links()) {
                 discover(link, p.finalUrl(), t.depth());
+                if (link.fragment() != null && !link.invalid() && link.kind() == LinkKind.PAGE
+                        && site.contains(link.url())) {
+                    fragment(link, p.finalUrl(), t.depth(), p.anchors());
+                }
             }
+        }
+
+        /**
+         * Checks a link's fragment against the anchors of the page it points to: at once for the page itself,
+         * when it arrives for a page queued, else by fetching that page again (its anchors are not kept).
+         */
+        private void fragment(LinkExtractor.Found link, String source, int depth, Set<String> sourceAnchors) {
+            String url = link.url();
+            FragmentRef ref = new FragmentRef(link.fragment(), source, link.text(), depth);
+            if (url.equals(source)) {
+                checkFragment(url, ref, sourceAnchors);
+                return;
+            }
+            List<FragmentRef> waiting = pendingFragments.get(url);
+            if (waiting != null) {
+                waiting.add(ref);
+                return;
+            }
+            pendingFragments.put(url, new ArrayList<>(List.of(ref)));
+            if (!queuedPages.contains(url)) {
+                checks.add(new LinkTask(url, source, link.text(), LinkKind.ANCHOR, depth));
+            }
+        }
+
+        private void resolveFragments(String url, Set<String> anchors) {
+            List<FragmentRef> refs = pendingFragments.remove(url);
+            if (refs == null || anchors == null) {
+                return; // a page that did not arrive is reported itself
+            }
+            for (FragmentRef ref : refs) {
+                checkFragment(url, ref, anchors);
+            }
+        }
+
+        private void checkFragment(String url, FragmentRef ref, Set<String> anchors) {
+            String fragment = ref.fragment();
+            String decoded = WebUrl.percentDecode(fragment);
+            // the HTML standard's "indicated part": empty and "top" are the top of the page, then id, then a[name]
+            if (fragment.isEmpty() || decoded.equalsIgnoreCase("top") || anchors.contains(fragment)
+                    || anchors.contains(decoded)) {
+                return;
+            }
+            String target = url + "#" + fragment;
+            if (!reportedFragments.add(target)) {
+                return;
+            }
+            report(new CheckedLink(target, ref.source(), ref.text(), LinkKind.ANCHOR, new LinkStatus(target, 200,
+                    "锚点不存在（页面中没有 id 或 name 为“" + decoded + "”的元素）", "GET", 0, false),
+                    ref.sourceDepth()));
         }
 
         private void discover(LinkExtractor.Found link, String source, int depth) {
             String url = link.url();
+            if (link.invalid()) {
+                if (invalidLinks.add(url)) { // as written: not a URL, so not in the URL set
+                    report(new CheckedLink(url, source, link.text(), link.kind(), new LinkStatus(url, 0,
+                            "链接地址无效（浏览器无法打开）", "", 0, false), depth));
+                }
+                return;
+            }
             if (!seen.add(url)) {
                 return;
             }
@@ -451,6 +547,7 @@ public final class SiteCrawler implements AutoCloseable {
             }
             if (crawlable && depth + 1 <= limits.maxDepth() && pagesQueued < limits.maxPages()) {
                 pagesQueued++;
+                queuedPages.add(url);
                 pages.add(new PageTask(url, depth + 1, source, link.text(), depth));
                 return;
             }
@@ -468,12 +565,20 @@ public final class SiteCrawler implements AutoCloseable {
 
         private void handle(LinkDone l) {
             LinkTask t = l.task();
+            if (t.kind() == LinkKind.ANCHOR) {
+                resolveFragments(t.url(), l.anchors());
+                return;
+            }
             report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth(),
                     l.preview()));
         }
 
         private void report(CheckedLink link) {
             links++;
+            if (link.status().guarded()) {
+                guarded++;
+                guardedHosts.add(URI.create(link.url()).getHost());
+            }
             if (link.broken()) {
                 broken.add(link);
             }

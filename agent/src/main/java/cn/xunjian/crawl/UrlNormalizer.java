@@ -29,27 +29,17 @@ final class UrlNormalizer {
     }
 
     /**
-     * Resolves a link as written on a page against the page's (normalised) URL and normalises it; cheaper than
-     * jsoup's {@code absUrl}, which runs regular expressions over every URL.
+     * Resolves a link as written on a page against the page's (normalised) URL as a browser does (the WHATWG URL
+     * parser, {@link WebUrl}) and normalises it; empty when a browser would find no http(s) URL in it.
      */
     Optional<String> resolve(URI base, String link) {
-        String s = withoutFragment(link.strip());
-        if (s.startsWith("?")) {
-            // RFC 3986: a query-only reference keeps the base path (java.net.URI follows RFC 2396 here)
-            String b = base.toString();
-            int q = b.indexOf('?');
-            return normalize((q < 0 ? b : b.substring(0, q)) + s);
-        }
-        if (s.isEmpty()) {
-            return Optional.empty();
-        }
-        URI rel = parse(s);
-        if (rel == null) {
+        Optional<WebUrl.Parsed> parsed = WebUrl.resolve(base.toString(), link);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return normalize(rel.isAbsolute() ? rel : base.resolve(rel));
-        } catch (IllegalArgumentException e) {
+            return normalize(new URI(parsed.get().withoutFragment()));
+        } catch (URISyntaxException e) {
             return Optional.empty();
         }
     }

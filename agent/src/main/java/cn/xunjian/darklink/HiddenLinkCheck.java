@@ -134,7 +134,7 @@ public final class HiddenLinkCheck implements HomePageCheck {
     }
 
     private String spamMessage(ClassifiedLink link, SpamKeywords.Match spam, boolean afterEnd) {
-        String why = "含" + String.join("、", spam.categories()) + "关键词“" + String.join("”“", spam.terms()) + "”";
+        String why = spam.reason();
         if (link.hidden()) {
             return hiddenMessage(link, why + (afterEnd ? "，" + rules.label("after-end") : ""));
         }

@@ -65,9 +65,8 @@ public final class SourceTailCheck implements PageCheck {
             }
             String text = link.text().isBlank() ? "" : "“" + link.text().strip() + "”";
             findings.add(Finding.about(HiddenLinkCheck.INDICATOR, KIND, Severity.VETO, page.url(), link.href(),
-                    "页面源码中" + rules.label("after-end") + "有违规链接" + text + " → " + link.href() + "，含"
-                            + String.join("、", spam.categories()) + "关键词“" + String.join("”“", spam.terms())
-                            + "”", List.of(source)));
+                    "页面源码中" + rules.label("after-end") + "有违规链接" + text + " → " + link.href() + "，"
+                            + spam.reason(), List.of(source)));
         }
         if (over > 0) {
             findings.add(new Finding(HiddenLinkCheck.INDICATOR, KIND, Severity.VETO, page.url(),

@@ -43,6 +43,11 @@ public final class SpamKeywords {
         public boolean spam() {
             return !terms.isEmpty();
         }
+
+        /** Why it is spam, as findings say it: {@code 含赌博关键词“葡京”“casino”}. */
+        public String reason() {
+            return "含" + String.join("、", categories) + "关键词“" + String.join("”“", terms) + "”";
+        }
     }
 
     private final Data data;

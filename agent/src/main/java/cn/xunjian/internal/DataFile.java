@@ -184,6 +184,20 @@ public final class DataFile {
             return out;
         }
 
+        /** A list of objects, each of which must have exactly the given fields ({@code "name?"} optional). */
+        @SuppressWarnings("unchecked")
+        public List<Obj> objects(String field, String... fields) {
+            List<?> list = get(field, List.class);
+            List<Obj> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map<?, ?> m)) {
+                    throw new IllegalStateException(where + ": field \"" + field + "\" should list objects");
+                }
+                out.add(new Obj(where + "/" + field + "[" + i + "]", (Map<String, Object>) m, fields));
+            }
+            return List.copyOf(out);
+        }
+
         /** A nested object, which must have exactly the given fields ({@code "name?"} for an optional one). */
         @SuppressWarnings("unchecked")
         public Obj object(String field, String... fields) {

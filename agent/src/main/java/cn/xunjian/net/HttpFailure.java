@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param url     the URL of the hop that failed
  * @param status  the redirect's status for {@link Problem#REDIRECT_LOOP} and {@link Problem#TOO_MANY_REDIRECTS},
- *                else 0
+ *                the challenge's for {@link Problem#GUARDED}, else 0
  * @param message a Chinese description for reports ({@code 连接被拒绝}, {@code 响应超时（15秒）},
  *                {@code 重定向循环（a → b → a）}, …)
  * @param cause   the exception behind a transport or URL problem, else null
@@ -32,11 +32,17 @@ public record HttpFailure(String url, int status, Problem problem, String messag
         /** No route to the host or its network from this machine: a fact about where the agent runs. */
         UNREACHABLE,
         /** Any other transport error: reset, not HTTP, closed early, TLS. */
-        NETWORK;
+        NETWORK,
+        /**
+         * The host answered with an anti-bot challenge ({@code status} is its status) that could not be passed:
+         * neither a working nor a broken URL.
+         */
+        GUARDED;
 
-        /** True for the problems of the network rather than of the URL or the redirects. */
+        /** True for the problems of the network rather than of the URL, the redirects or a challenge. */
         public boolean transport() {
-            return this != BAD_URL && this != BAD_REDIRECT && this != REDIRECT_LOOP && this != TOO_MANY_REDIRECTS;
+            return this != BAD_URL && this != BAD_REDIRECT && this != REDIRECT_LOOP && this != TOO_MANY_REDIRECTS
+                    && this != GUARDED;
         }
 
         public boolean timeout() {

@@ -3,6 +3,7 @@ package cn.xunjian.net;
 import cn.xunjian.net.HttpFailure.Problem;
 import java.io.IOException;
 import java.net.CookieHandler;
+import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -30,7 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>user agent, {@code Accept} and redirect rules come per {@link Purpose} from {@code http.json};</li>
  *   <li>forward proxies ({@link ProxySettings}: {@code HTTP_PROXY}, {@code HTTPS_PROXY}, {@code NO_PROXY},
  *       {@code --proxy}) with their credentials;</li>
- *   <li>an optional cookie jar ({@link CookieHandler}, off unless the builder is given one);</li>
+ *   <li>an optional cookie jar ({@link CookieHandler}, off unless the builder is given one or a solver);</li>
+ *   <li>anti-bot challenges ({@link ChallengeMarkers}) recognised on pages, links, attachments and feeds; with a
+ *       {@link ChallengeSolver} passed once per host as a browser passes them, their cookies and user agent carried
+ *       into the requests that follow, which are sent again; a challenge not passed ends the exchange as an
+ *       {@link HttpFailure} of {@link HttpFailure.Problem#GUARDED}, never as the host's own answer;</li>
  *   <li>retries with back-off where the caller asks ({@link #send(HttpRequest, RetryPolicy, RetryPolicy.Pause)});</li>
  *   <li>an {@link HttpEventListener} told of every request, redirect, refusal and result.</li>
  * </ul>
@@ -45,6 +50,8 @@ public final class HttpStack implements AutoCloseable {
     private final Duration timeout;
     private final HostGate gate;
     private final CookieHandler cookies;
+    private final ChallengeMarkers challenges = ChallengeMarkers.standard();
+    private final ChallengeGuard guard;
     private final HttpEventListener listener;
     private final HttpSettings.Profile[] profiles;
     private final RequestHeaders[] headers;
@@ -70,7 +77,8 @@ public final class HttpStack implements AutoCloseable {
         this.clock = b.clock;
         this.pause = b.pause;
         this.names = b.resolver;
-        this.cookies = b.cookies;
+        this.cookies = b.cookies != null || b.solver == ChallengeSolver.NONE ? b.cookies : new CookieManager();
+        this.guard = new ChallengeGuard(b.solver, challenges, cookies);
         this.listener = b.listener;
         Purpose[] purposes = Purpose.values();
         this.profiles = new HttpSettings.Profile[purposes.length];
@@ -204,32 +212,54 @@ public final class HttpStack implements AutoCloseable {
             Transport.Exchange ex;
             String host = uri.getHost().toLowerCase(Locale.ROOT);
             String hostKey = host + ":" + uri.getPort();
-            for (int retry = 0; ; retry++) {
-                int answered = 0;
-                gate.acquire(hostKey);
-                try {
-                    ex = transport.exchange(method, uri, address, withCookies(uri, forHost(host, base, request)),
-                            body, request.bodyPolicy(), hopTimeout);
-                    answered = ex.status();
-                } catch (IOException | RuntimeException e) {
-                    return failure(current, 0, Failures.problem(e), Failures.describe(e, hopTimeout), e, redirects);
-                } finally {
-                    gate.release(hostKey, answered);
+            boolean guarded = guards(request.purpose());
+            BodyPolicy policy = guarded ? peekingChallenges(request.bodyPolicy()) : request.bodyPolicy();
+            for (int solved = 0; ; solved++) {
+                int generation = guarded ? guard.generation(host) : 0;
+                for (int retry = 0; ; retry++) {
+                    int answered = 0;
+                    gate.acquire(hostKey);
+                    try {
+                        ex = transport.exchange(method, uri, address, withCookies(uri, forHost(host, base, request)),
+                                body, policy, hopTimeout);
+                        answered = ex.status();
+                    } catch (IOException | RuntimeException e) {
+                        return failure(current, 0, Failures.problem(e), Failures.describe(e, hopTimeout), e,
+                                redirects);
+                    } finally {
+                        gate.release(hostKey, answered);
+                    }
+                    keepCookies(uri, ex.setCookies());
+                    Optional<Duration> wait = retry < politeness.maxRetries() && profile.retryAfter()
+                            ? politeness.waitBefore(ex.status(), ex.retryAfter(), clock) : Optional.empty();
+                    if (wait.isEmpty()) {
+                        break;
+                    }
+                    listener.retrying(request, retry + 1, new HttpResponse(current, ex.status(), ex.contentType(),
+                            ex.location(), null, false, frozen(redirects)), wait.get());
+                    pause.pause(wait.get());
                 }
-                keepCookies(uri, ex.setCookies());
-                Optional<Duration> wait = retry < politeness.maxRetries() && profile.retryAfter()
-                        ? politeness.waitBefore(ex.status(), ex.retryAfter(), clock) : Optional.empty();
-                if (wait.isEmpty()) {
+                if (!guarded || !challenges.mayBe(ex.status())) {
                     break;
                 }
-                listener.retrying(request, retry + 1, new HttpResponse(current, ex.status(), ex.contentType(),
-                        ex.location(), null, false, frozen(redirects)), wait.get());
-                pause.pause(wait.get());
+                Optional<Challenge> challenge = challenges.detect(ex.status(), ex.setCookies(), ex.body(),
+                        ex.truncated());
+                if (challenge.isEmpty()) {
+                    ex = unpeeked(ex, request.bodyPolicy());
+                    break;
+                }
+                // a challenge that is back right after two fresh solves is not one this client can pass
+                if (solved >= 2 || !guard.pass(uri, challenge.get(), generation, this)) {
+                    return failure(current, ex.status(), Problem.GUARDED, "受访问防护（" + challenge.get().vendor()
+                            + "，HTTP " + ex.status() + "），未能通过浏览器验证", null, redirects);
+                }
+                listener.retrying(request, solved + 1, new HttpResponse(current, ex.status(), ex.contentType(),
+                        ex.location(), null, false, frozen(redirects)), Duration.ZERO);
             }
             int status = ex.status();
             lastStatus = status;
             String location = ex.location();
-            if (status < 300 || status >= 400 || location == null || !profile.followRedirects()) {
+            if (!isRedirect(status) || location == null || !profile.followRedirects()) {
                 return new HttpResponse(current, status, ex.contentType(), location, ex.body(), ex.truncated(),
                         frozen(redirects));
             }
@@ -261,6 +291,40 @@ public final class HttpStack implements AutoCloseable {
             }
             current = to;
         }
+    }
+
+    /** Whether answers to requests for {@code purpose} are looked at for challenges: a probe, a hijack visit and an
+     * alert take the answer as it is. */
+    private static boolean guards(Purpose purpose) {
+        return purpose == Purpose.PAGE || purpose == Purpose.LINK || purpose == Purpose.ATTACHMENT
+                || purpose == Purpose.FEED;
+    }
+
+    /** {@code inner}, but the first bytes of any answer that may be a challenge are kept for the detector. */
+    private BodyPolicy peekingChallenges(BodyPolicy inner) {
+        return (status, contentType) -> {
+            long want = inner.keep(status, contentType);
+            return challenges.mayBe(status) ? Math.max(want, challenges.peekBytes()) : want;
+        };
+    }
+
+    /** The exchange with only the body {@code inner} wanted, once the detector has seen it is no challenge. */
+    private static Transport.Exchange unpeeked(Transport.Exchange ex, BodyPolicy inner) {
+        if (ex.body() == null) {
+            return ex;
+        }
+        long want = inner.keep(ex.status(), ex.contentType() == null ? "text/html" : ex.contentType());
+        if (want >= ex.body().length) {
+            return ex;
+        }
+        byte[] kept = want <= 0 ? null : java.util.Arrays.copyOf(ex.body(), (int) want);
+        return new Transport.Exchange(ex.status(), ex.contentType(), ex.location(), kept, kept != null,
+                ex.setCookies(), ex.retryAfter());
+    }
+
+    /** How many times the challenge of {@code host} was solved or tried in this stack's life. */
+    public int challengeSolves(String host) {
+        return guard.solves(host);
     }
 
     /** The headers with the host's own user agent, unless the request names one itself. */
@@ -306,6 +370,14 @@ public final class HttpStack implements AutoCloseable {
     /** The requests now allowed in flight to {@code host} and {@code port} (-1: the scheme's default). */
     public int concurrency(String host, int port) {
         return gate.limit(host.toLowerCase(Locale.ROOT) + ":" + port);
+    }
+
+    /**
+     * The statuses a browser follows a {@code Location} of (Fetch standard): not 300, 304 (a cache answer, often
+     * sent with a stale Location), 305 or 306.
+     */
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private RequestHeaders withCookies(URI uri, RequestHeaders base) {
@@ -364,6 +436,7 @@ public final class HttpStack implements AutoCloseable {
         private RetryPolicy.Pause pause = RetryPolicy.Pause.REAL;
         private HostResolver resolver = HostResolver.SYSTEM;
         private ProxySettings proxies = ProxySettings.NONE;
+        private ChallengeSolver solver = ChallengeSolver.NONE;
 
         private Builder(NetworkScope scope) {
             if (scope == null) {
@@ -394,6 +467,16 @@ public final class HttpStack implements AutoCloseable {
         /** Keeps cookies across requests and redirects in {@code jar} (e.g. a {@link java.net.CookieManager}). */
         public Builder cookies(CookieHandler jar) {
             this.cookies = jar;
+            return this;
+        }
+
+        /**
+         * Passes the anti-bot challenges of hosts with {@code s} (a browser), keeping what it earns in the cookie
+         * jar (a {@link CookieManager} of its own unless {@link #cookies} gives one). Without a solver a challenge
+         * is recognised and reported as such, not passed.
+         */
+        public Builder challenges(ChallengeSolver s) {
+            this.solver = s == null ? ChallengeSolver.NONE : s;
             return this;
         }
 

@@ -22,6 +22,40 @@ class CliTest {
         return Main.run(args, new PrintWriter(out), new PrintWriter(err));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify"})
+    void helpOnEveryCommandExitsZeroWithChineseHeadings(String command) {
+        assertThat(run(command, "--help")).isEqualTo(0);
+        assertThat(out.toString()).startsWith("用法：").contains("选项：").contains("显示本帮助并退出")
+                .doesNotContain("Usage:").doesNotContain("Show this help");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void helpOfTheWholeToolListsItsCommandsInChinese() {
+        assertThat(run("--help")).isEqualTo(0);
+        assertThat(out.toString()).startsWith("用法：").contains("命令：").contains("links");
+    }
+
+    @Test
+    void aMissingParameterIsNamedInChinese() {
+        assertThat(run("audit")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("用法错误：缺少必需的参数 SITE.json").contains("用法：")
+                .doesNotContain("Missing required");
+    }
+
+    @Test
+    void anUnknownOptionIsNamedInChinese() {
+        assertThat(run("links", "--bogus", "http://127.0.0.1/")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("用法错误：未知的选项：--bogus").doesNotContain("Unknown option");
+    }
+
+    @Test
+    void anInvalidNumberIsNamedInChinese() {
+        assertThat(run("links", "--max-pages", "many", "http://127.0.0.1/")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("用法错误：无效的值：").contains("--max-pages");
+    }
+
     @Test
     void aSiteFileWithAnUnknownKeyExitsTwoNamingFileFieldAndLine() throws IOException {
         Path bad = dir.resolve("bad.json");

@@ -97,10 +97,33 @@ class LinkScannerTest {
     }
 
     @Test
-    void skipsFragmentsAndScriptMailAndPhoneLinks() {
-        assertThat(urls("<a href=\"#top\">顶部</a><a href=\"javascript:void(0)\">脚本</a>"
-                + "<a href=\"MAILTO:a@b.cn\">邮件</a><a href=\"tel:12345\">电话</a><a href=\"ok.html#part\">有</a>"))
-                .containsExactly("http://127.0.0.1:8080/dir/ok.html");
+    void keepsFragmentsForTheAnchorCheckAndSkipsScriptMailAndPhoneLinks() {
+        assertThat(scan("<a href=\"#top\">顶部</a><a href=\"#\">空</a><a href=\"javascript:void(0)\">脚本</a>"
+                + "<a href=\"MAILTO:a@b.cn\">邮件</a><a href=\"tel:12345\">电话</a><a href=\"ok.html#part\">有</a>")
+                .stream().map(f -> f.url() + " #" + f.fragment()).toList())
+                .containsExactly("http://127.0.0.1:8080/dir/page.html #top", "http://127.0.0.1:8080/dir/ok.html #part");
+    }
+
+    @Test
+    void findsTheResourcesABrowserLoadsAndNotTheHostHints() {
+        List<LinkExtractor.Found> found = scan("<head><link rel=\"stylesheet\" href=\"/s.css\">"
+                + "<link rel=\"dns-prefetch\" href=\"//cdn.example.cn\"><link rel=\"preconnect\" href=\"https://c.cn\">"
+                + "<link rel=\"shortcut icon\" href=\"/favicon.ico\"><link rel=\"preload\" href=\"/f.woff2\" as=\"font\">"
+                + "<link rel=\"canonical\" href=\"/canon.html\">"
+                + "<meta http-equiv=\"Refresh\" content=\"5; URL='/moved.html'\"><script src=\"/a.js\"></script></head>"
+                + "<body><picture><source srcset=\"/w.webp 1x, /w2.webp 2x\" type=\"image/webp\">"
+                + "<img src=\"/p.jpg\" srcset=\"/p-1.jpg, /p-2.jpg 2x\" alt=\"图\"></picture>"
+                + "<video><source src=\"/v.mp4\"></video><iframe src=\"/f.html\"></iframe></body>");
+        assertThat(found.stream().map(f -> f.url().substring("http://127.0.0.1:8080".length()) + " " + f.kind())
+                .toList()).containsExactly("/s.css STYLESHEET", "/favicon.ico IMAGE", "/f.woff2 RESOURCE",
+                "/moved.html PAGE", "/a.js SCRIPT", "/w.webp IMAGE", "/w2.webp IMAGE", "/p.jpg IMAGE",
+                "/p-1.jpg IMAGE", "/p-2.jpg IMAGE", "/v.mp4 ATTACHMENT", "/f.html PAGE");
+    }
+
+    @Test
+    void collectsIdsAndAnchorNamesForFragments() {
+        assertThat(LinkScanner.scan("<div ID=\"main\"><a name=\"sec-2\">二</a><p name=\"no\">x</p>"
+                + "<h2 id=\"\">空</h2></div>", false).anchors()).containsExactlyInAnyOrder("main", "sec-2");
     }
 
     @Test

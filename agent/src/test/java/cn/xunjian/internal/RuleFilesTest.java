@@ -64,6 +64,7 @@ class RuleFilesTest {
                     return stack; // building a stack reads and checks http.json
                 }
             }),
+            Map.entry("cn/xunjian/net/challenges.json", cn.xunjian.net.ChallengeMarkers::standard),
             Map.entry("cn/xunjian/net/reachability.json", cn.xunjian.net.Reachability::probeUrls),
             Map.entry("cn/xunjian/newmedia/newmedia.json", NewMediaRules::standard),
             Map.entry("cn/xunjian/report/circular.json", CircularTemplate::standard),

@@ -1,0 +1,3 @@
+const foo = {
+	bar: '<a href="uhoh.html">Wot<a>',
+};
