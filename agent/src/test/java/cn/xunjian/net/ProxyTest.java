@@ -72,6 +72,18 @@ class ProxyTest {
     }
 
     @Test
+    void anHttpsTunnelThroughAProxyThatAsksForCredentialsCarriesThem() throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.requiring("inspector", "pa55");
+             HttpStack http = stack(ProxySettings.fromEnvironment(Map.of("HTTPS_PROXY",
+                     "http://inspector:pa55@127.0.0.1:" + proxy.port())))) {
+            http.send(HttpRequest.get("https://127.0.0.1:" + site.port() + "/a", Purpose.PAGE));
+            // the JDK refuses Basic for tunnels unless told otherwise: the CONNECT would stop at the 407
+            assertThat(proxy.relayed()).filteredOn(ForwardProxy.Relayed::authorized)
+                    .extracting(ForwardProxy.Relayed::line).containsExactly("CONNECT 127.0.0.1:" + site.port());
+        }
+    }
+
+    @Test
     void credentialsAreNeverShown() {
         ProxySettings p = ProxySettings.fromEnvironment(Map.of("HTTPS_PROXY", "http://inspector:pa55@10.1.2.3:3128"));
         assertThat(p.toString()).contains("inspector:****@10.1.2.3:3128").doesNotContain("pa55");
