@@ -229,7 +229,11 @@ public final class HttpStack implements AutoCloseable {
                     } finally {
                         gate.release(hostKey, answered);
                     }
-                    keepCookies(uri, ex.setCookies());
+                    // a challenge answered to a request sent before another one passed it carries a seed that is
+                    // stale by now: keeping it would overwrite the solved cookies and challenge every later request
+                    if (!(guarded && challenges.mayBe(ex.status()) && guard.generation(host) != generation)) {
+                        keepCookies(uri, ex.setCookies());
+                    }
                     Optional<Duration> wait = retry < politeness.maxRetries() && profile.retryAfter()
                             ? politeness.waitBefore(ex.status(), ex.retryAfter(), clock) : Optional.empty();
                     if (wait.isEmpty()) {
