@@ -68,6 +68,19 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
         return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies);
     }
 
+    /**
+     * The same settings crawling at most {@code maxPages} pages of a site (a site file's {@code maxPages} or
+     * {@code --max-pages}); null keeps the default, the whole site up to the safety cap of {@code audit-limits.json}.
+     */
+    public AuditSettings withMaxPages(Integer maxPages) {
+        if (maxPages == null) {
+            return this;
+        }
+        AuditLimits l = new AuditLimits(maxPages, limits.crawlMaxDepth(), limits.renderBudget(),
+                limits.brokenLinkScreenshots(), limits.pageCacheChars());
+        return new AuditSettings(catalogue, scope, l, offline, probes, proxies);
+    }
+
     public Duration pageTimeout() {
         return Duration.ofSeconds(catalogue.availability().timeoutSeconds());
     }

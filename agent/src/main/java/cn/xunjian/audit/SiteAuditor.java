@@ -122,7 +122,7 @@ final class SiteAuditor {
                         settings.limits().renderBudget());
                 renderer.remember(loaded.url(), home);
                 renderer.remember(site.url(), home);
-                try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
+                try (HttpPageSource pages = new HttpPageSource(settings.withMaxPages(site.maxPages()).crawlLimits(), http,
                         settings.limits().pageCacheChars())) {
                     crawl(site, renderer, pages, evidence, findings, results, facts);
                     SiteContext siteContext = new SiteContext(site, home, browser, evidence, settings.scope(),
@@ -144,7 +144,7 @@ final class SiteAuditor {
                        List<Finding> findings, List<CheckResult> results, Facts facts) throws InterruptedException {
         PageCheckRunner pageRunner = new PageCheckRunner(pageChecks, new PageContext(site, evidence, renderer, clock));
         try {
-            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings, http).run(site.url(), pageRunner, pages, renderer,
+            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings.withMaxPages(site.maxPages()), http).run(site.url(), pageRunner, pages, renderer,
                     evidence);
             findings.addAll(crawled.findings());
             facts.addAll(Facts.LINK_TARGETS, crawled.previewed());

@@ -39,6 +39,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
     Integer timeout;
 
+    @Option(names = "--max-pages", paramLabel = "N",
+            description = "每个网站最多抓取的页面数（优先于站点文件的 maxPages），默认抓取全站，上限 200000 页")
+    Integer maxPages;
+
     @Override
     public Integer call() {
         List<SiteFile> sites = new ArrayList<>();
@@ -50,6 +54,13 @@ final class AuditCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("配置错误：" + e.getMessage());
                 return ExitCodes.USAGE;
             }
+        }
+        if (maxPages != null && maxPages < 1) {
+            spec.commandLine().getErr().println("用法错误：--max-pages 应为正整数");
+            return ExitCodes.USAGE;
+        }
+        if (maxPages != null) {
+            sites.replaceAll(s -> s.withMaxPages(maxPages));
         }
         if (timeout != null && timeout < 1) {
             spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
