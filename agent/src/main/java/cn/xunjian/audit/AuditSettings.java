@@ -4,6 +4,7 @@ import cn.xunjian.browser.ChromiumChallengeSolver;
 import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
@@ -19,13 +20,24 @@ import java.util.List;
  * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
  */
 public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
-                            List<String> probes) {
+                            List<String> probes, ProxySettings proxies) {
     public AuditSettings {
         probes = List.copyOf(probes);
+        proxies = proxies == null ? ProxySettings.NONE : proxies;
+    }
+
+    public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
+                         List<String> probes) {
+        this(catalogue, scope, limits, offline, probes, ProxySettings.NONE);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
         this(catalogue, scope, limits, false, Reachability.probeUrls());
+    }
+
+    /** The same settings, reaching sites through {@code p} (the HTTP stack and Chromium alike). */
+    public AuditSettings withProxies(ProxySettings p) {
+        return new AuditSettings(catalogue, scope, limits, offline, probes, p);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
@@ -34,7 +46,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, not checking links to other hosts ({@code --offline}). */
     public AuditSettings withOffline(boolean skipExternal) {
-        return new AuditSettings(catalogue, scope, limits, skipExternal, probes);
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, proxies);
     }
 
     /**
@@ -53,7 +65,20 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies);
+    }
+
+    /**
+     * The same settings crawling at most {@code maxPages} pages of a site (a site file's {@code maxPages} or
+     * {@code --max-pages}); null keeps the default, the whole site up to the safety cap of {@code audit-limits.json}.
+     */
+    public AuditSettings withMaxPages(Integer maxPages) {
+        if (maxPages == null) {
+            return this;
+        }
+        AuditLimits l = new AuditLimits(maxPages, limits.crawlMaxDepth(), limits.renderBudget(),
+                limits.brokenLinkScreenshots(), limits.pageCacheChars());
+        return new AuditSettings(catalogue, scope, l, offline, probes, proxies);
     }
 
     public Duration pageTimeout() {
@@ -67,7 +92,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
     public HttpStack newHttpStack() {
         CrawlLimits crawl = crawlLimits();
         return HttpStack.builder(scope).perHost(crawl.perHost(), crawl.minDelay()).timeout(pageTimeout())
-                .challenges(new ChromiumChallengeSolver(scope, Clock.systemUTC()))
+                .proxies(proxies).challenges(new ChromiumChallengeSolver(scope, Clock.systemUTC()))
                 .listener(HttpEventListener.debugLog()).build();
     }
 

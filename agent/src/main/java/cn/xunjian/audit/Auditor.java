@@ -83,7 +83,7 @@ public final class Auditor {
         Map<String, SiteHistory> histories = new LinkedHashMap<>();
         SiteHistories past = new SiteHistories(services, settings.catalogue(), clock);
         try (HttpStack http = settings.newHttpStack();
-             BrowserRuntime browser = BrowserRuntime.start(settings.scope());
+             BrowserRuntime browser = BrowserRuntime.start(settings.scope(), settings.proxies());
              LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
             Reachability.Outside outside = settings.probeReachability(http);
             LOG.info("reachability of the outside from this machine: {}", outside);

@@ -15,6 +15,7 @@ import cn.xunjian.check.HomePageCheck;
 import cn.xunjian.check.PageCheck;
 import cn.xunjian.check.PageCheckRunner;
 import cn.xunjian.check.PageContext;
+import cn.xunjian.check.ResourceTroubleCheck;
 import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.HttpPageSource;
@@ -105,6 +106,12 @@ final class SiteAuditor {
             probeEvidence.put(visit.record(), visitEvidence);
             keep(CheckRunner.outcome(AVAILABILITY, new AvailabilityCheck(settings.catalogue().availability())
                     .judge(new ArrayList<>(probeEvidence.keySet()), probeEvidence)), findings, results);
+            if (visit.record().ok() && visit.load() instanceof PageLoad.Loaded loaded
+                    && !loaded.troubles().isEmpty()) {
+                // what hung or failed is told beside the verdict on availability, never part of it
+                findings.addAll(new ResourceTroubleCheck(http.reachability()).judge(site.url(), loaded.troubles(),
+                        List.of(evidence.json("http", "home-resources", loaded.troubles(), loaded.url()))));
+            }
             if (visit.record().ok() && visit.load() instanceof PageLoad.Loaded loaded) {
                 AuditPage home = loaded.page();
                 CheckContext ctx = new CheckContext(site, home, evidence, links, ocr, qr, clock, facts);
@@ -115,7 +122,7 @@ final class SiteAuditor {
                         settings.limits().renderBudget());
                 renderer.remember(loaded.url(), home);
                 renderer.remember(site.url(), home);
-                try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
+                try (HttpPageSource pages = new HttpPageSource(settings.withMaxPages(site.maxPages()).crawlLimits(), http,
                         settings.limits().pageCacheChars())) {
                     crawl(site, renderer, pages, evidence, findings, results, facts);
                     SiteContext siteContext = new SiteContext(site, home, browser, evidence, settings.scope(),
@@ -137,7 +144,7 @@ final class SiteAuditor {
                        List<Finding> findings, List<CheckResult> results, Facts facts) throws InterruptedException {
         PageCheckRunner pageRunner = new PageCheckRunner(pageChecks, new PageContext(site, evidence, renderer, clock));
         try {
-            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings, http).run(site.url(), pageRunner, pages, renderer,
+            SiteCrawlPhase.Crawled crawled = new SiteCrawlPhase(settings.withMaxPages(site.maxPages()), http).run(site.url(), pageRunner, pages, renderer,
                     evidence);
             findings.addAll(crawled.findings());
             facts.addAll(Facts.LINK_TARGETS, crawled.previewed());

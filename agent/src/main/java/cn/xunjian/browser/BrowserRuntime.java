@@ -1,11 +1,13 @@
 package cn.xunjian.browser;
 
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.options.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +42,19 @@ public final class BrowserRuntime implements WebBrowser, AutoCloseable {
 
     /** Starts the Chromium at {@code exe}. */
     public static BrowserRuntime start(NetworkScope scope, Path exe) {
+        return start(scope, exe, ProxySettings.NONE);
+    }
+
+    /**
+     * Starts Chromium from {@code XUNJIAN_CHROMIUM} or {@value #DEFAULT_CHROMIUM}, reaching sites through
+     * {@code proxies} as the HTTP stack does (Chromium takes one server: the https proxy, else the http one).
+     */
+    public static BrowserRuntime start(NetworkScope scope, ProxySettings proxies) {
+        return start(scope, Path.of(System.getenv().getOrDefault("XUNJIAN_CHROMIUM", DEFAULT_CHROMIUM)), proxies);
+    }
+
+    /** Starts the Chromium at {@code exe} through {@code proxies}. */
+    public static BrowserRuntime start(NetworkScope scope, Path exe, ProxySettings proxies) {
         if (!Files.isExecutable(exe)) {
             throw new BrowserUnavailableException("未找到 Chromium 浏览器：" + exe
                     + "。请安装 Debian 软件包 chromium（apt-get install chromium），或用环境变量 XUNJIAN_CHROMIUM 指定路径。", null);
@@ -53,8 +68,20 @@ public final class BrowserRuntime implements WebBrowser, AutoCloseable {
         try {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                    .setExecutablePath(exe).setHeadless(true).setArgs(args).setTimeout(60_000));
+            BrowserType.LaunchOptions launch = new BrowserType.LaunchOptions()
+                    .setExecutablePath(exe).setHeadless(true).setArgs(args).setTimeout(60_000);
+            ProxySettings.Proxy proxy = proxies.https() != null ? proxies.https() : proxies.http();
+            if (proxy != null) {
+                // Playwright answers the proxy's 407 with these; they never reach a site
+                // Chromium reaches loopback hosts directly unless told otherwise; NO_PROXY says which go directly
+                Proxy p = new Proxy(proxy.server()).setBypass(proxies.noProxy().isEmpty() ? "<-loopback>"
+                        : "<-loopback>," + proxies.chromiumBypass());
+                if (proxy.hasCredentials()) {
+                    p.setUsername(proxy.user()).setPassword(proxy.password());
+                }
+                launch.setProxy(p);
+            }
+            Browser browser = playwright.chromium().launch(launch);
             return new BrowserRuntime(playwright, browser, scope);
         } catch (PlaywrightException e) {
             if (playwright != null) {

@@ -7,7 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
-import com.microsoft.playwright.options.LoadState;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.WaitUntilState;
 import java.time.Duration;
 
@@ -39,8 +39,10 @@ public final class BrowserSession implements WebBrowser.Session {
     }
 
     /**
-     * Opens {@code url} in a new tab and waits for the load event at most {@code timeout}. JavaScript dialogs are
-     * dismissed so that a hostile page cannot stall the audit.
+     * Opens {@code url} in a new tab and waits, at most {@code timeout}, until it is open as a citizen sees it:
+     * its main document has arrived and its content is shown. Then the load event is awaited while resources are
+     * still making progress; resources that hang or fail are recorded on the load, never make it fail. JavaScript
+     * dialogs are dismissed so that a hostile page cannot stall the audit.
      */
     public PageLoad load(String url, Duration timeout) {
         return load(url, timeout, null, false);
@@ -48,8 +50,9 @@ public final class BrowserSession implements WebBrowser.Session {
 
     /**
      * Opens {@code url} as a visitor arriving from {@code referer} (sent as the {@code Referer} header and seen by
-     * scripts as {@code document.referrer}; {@code null} for none), waits for the load event, then until the
-     * network is idle (within {@code timeout}) so that redirects made by scripts on load have happened.
+     * scripts as {@code document.referrer}; {@code null} for none) as {@link #load(String, Duration)} does, then
+     * waits until the network is quiet, hanging requests aside (within {@code timeout}), so that redirects made by
+     * scripts on load have happened and lists fetched after load are on the page.
      */
     @Override
     public PageLoad load(String url, Duration timeout, String referer) {
@@ -60,20 +63,28 @@ public final class BrowserSession implements WebBrowser.Session {
         Page page = context.newPage();
         page.onDialog(d -> d.dismiss());
         page.setDefaultTimeout(timeout.toMillis());
+        RequestWatch watch = new RequestWatch(page);
         long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
         try {
             Page.NavigateOptions options = new Page.NavigateOptions()
-                    .setTimeout(timeout.toMillis()).setWaitUntil(WaitUntilState.LOAD);
+                    .setTimeout(timeout.toMillis()).setWaitUntil(WaitUntilState.DOMCONTENTLOADED);
             if (referer != null) {
                 options.setReferer(referer);
             }
-            Response response = page.navigate(url, options);
-            if (settle) {
-                settle(page, timeout);
+            Response response;
+            try {
+                response = page.navigate(url, options);
+            } catch (TimeoutError e) {
+                // a script that blocks the parser (a synchronous third-party script that never answers) keeps
+                // DOMContentLoaded away; what was painted above it is what a citizen sees
+                response = ContentShown.painted(page, watch).orElseThrow(() -> e);
             }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            boolean atDeadline = !finish(page, watch, deadline, settle);
             int status = response == null ? 0 : response.status();
-            return new PageLoad.Loaded(page.url(), status, elapsed, new PlaywrightAuditPage(page, context, scope));
+            return new PageLoad.Loaded(page.url(), status, elapsed, new PlaywrightAuditPage(page, context, scope),
+                    watch.troubles(atDeadline));
         } catch (PlaywrightException e) {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             byte[] shot = new byte[0];
@@ -88,6 +99,27 @@ public final class BrowserSession implements WebBrowser.Session {
     }
 
     /**
+     * Waits for the load event (and, when settling, for a quiet network) while anything but hanging requests is
+     * still under way; never past {@code deadline}. False when the deadline ended the wait. A page that keeps polling never goes quiet: what it shows at
+     * the deadline is what is audited.
+     */
+    private static boolean finish(Page page, RequestWatch watch, long deadline, boolean settle) {
+        while (System.nanoTime() < deadline) {
+            // the load event as before; only requests that hang may keep it away
+            boolean loaded = watch.loaded() || watch.settled() && watch.hanging();
+            if (loaded && (!settle || watch.settled())) {
+                return true;
+            }
+            try {
+                page.waitForTimeout(100);
+            } catch (PlaywrightException e) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Opens a blank tab for a scenario or an interactive check to drive step by step. It is closed with the
      * session at the latest.
      */
@@ -96,14 +128,9 @@ public final class BrowserSession implements WebBrowser.Session {
         return new PlaywrightScenarioPage(context, scope);
     }
 
-    private static void settle(Page page, Duration timeout) {
-        try {
-            page.waitForLoadState(LoadState.NETWORKIDLE,
-                    new Page.WaitForLoadStateOptions().setTimeout(timeout.toMillis()));
-            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(timeout.toMillis()));
-        } catch (PlaywrightException e) {
-            // a page that keeps polling never goes idle; what it shows now is what is compared
-        }
+    /** How long a resource may wait before it counts as hanging ({@code page-load.json}). */
+    public static Duration hangAfter() {
+        return RequestWatch.HANG_AFTER;
     }
 
     @Override

@@ -32,8 +32,16 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "离线模式：不检查其他主机上的链接（在报告中列为未核实，不扣分）")
     boolean offline;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "经代理访问（http://[用户:密码@]主机:端口），默认取环境变量 HTTP_PROXY / HTTPS_PROXY / NO_PROXY")
+    String proxy;
+
     @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
     Integer timeout;
+
+    @Option(names = "--max-pages", paramLabel = "N",
+            description = "每个网站最多抓取的页面数（优先于站点文件的 maxPages），默认抓取全站，上限 200000 页")
+    Integer maxPages;
 
     @Override
     public Integer call() {
@@ -47,11 +55,22 @@ final class AuditCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
+        if (maxPages != null && maxPages < 1) {
+            spec.commandLine().getErr().println("用法错误：--max-pages 应为正整数");
+            return ExitCodes.USAGE;
+        }
+        if (maxPages != null) {
+            sites.replaceAll(s -> s.withMaxPages(maxPages));
+        }
         if (timeout != null && timeout < 1) {
             spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
             return ExitCodes.USAGE;
         }
+        var proxies = ProxyOption.resolve(proxy, System.getenv(), spec.commandLine().getErr());
+        if (proxies.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, proxies.get(), spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -2,6 +2,7 @@ package cn.xunjian.cli;
 
 import cn.xunjian.audit.AuditServices;
 import cn.xunjian.audit.AuditSettings;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.audit.Auditor;
 import cn.xunjian.browser.BrowserUnavailableException;
 import cn.xunjian.net.NetworkScope;
@@ -43,19 +44,22 @@ final class AuditRun {
      */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
                    PrintWriter stdout, PrintWriter stderr) {
-        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, false, stdout, stderr);
+        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, false, ProxySettings.NONE, stdout, stderr);
     }
 
-    /** @param offline {@code --offline}: links to other hosts than the sites' are not checked */
+    /**
+     * @param offline {@code --offline}: links to other hosts than the sites' are not checked
+     * @param proxies how the HTTP stack and Chromium reach the sites
+     */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
-                   boolean offline, PrintWriter stdout, PrintWriter stderr) {
+                   boolean offline, ProxySettings proxies, PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.system(ShanghaiTime.ZONE);
         Path runDir = (out == null ? defaultOut(clock) : out).toAbsolutePath().normalize();
         AuditServices services = messagesInRunDir
                 ? new AuditServices(new JsonFileSubmittedMessageStore(runDir.resolve("submitted-messages.json")),
                         Optional.empty(), Optional.empty(), null)
                 : AuditServices.standalone();
-        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline);
+        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline).withProxies(proxies);
         if (timeoutSeconds != null) {
             settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }

@@ -53,6 +53,10 @@ final class LinksCommand implements Callable<Integer> {
     @Option(names = "--offline", description = "离线模式：不检查其他主机上的链接（列为未核实）")
     boolean offline;
 
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "经代理访问（http://[用户:密码@]主机:端口），默认取环境变量 HTTP_PROXY / HTTPS_PROXY / NO_PROXY")
+    String proxy;
+
     @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
     boolean loopbackOnly;
 
@@ -91,8 +95,12 @@ final class LinksCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CrawlResult result;
         Queue<LinkStatus> unverified = new ConcurrentLinkedQueue<>();
+        var proxies = ProxyOption.resolve(proxy, System.getenv(), err);
+        if (proxies.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         try (HttpStack http = HttpStack.builder(loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY)
-                .perHost(limits.perHost(), limits.minDelay()).timeout(limits.timeout())
+                .perHost(limits.perHost(), limits.minDelay()).timeout(limits.timeout()).proxies(proxies.get())
                 .challenges(new ChromiumChallengeSolver(loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY,
                         Clock.systemUTC())).build();
              SiteCrawler crawler = new SiteCrawler(limits, http)) {

@@ -1,5 +1,6 @@
 package cn.xunjian.cli;
 
+import cn.xunjian.net.JdkNetProperties;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +17,7 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        JdkNetProperties.apply();
         System.exit(run(args, Console.writer(System.out), Console.writer(System.err)));
     }
 

@@ -3,9 +3,9 @@ package cn.xunjian.model;
 /**
  * One visit of a home page, kept as evidence.
  *
- * @param method {@code http} (a plain GET) or {@code browser} (rendered in Chromium until the load event)
+ * @param method {@code http} (a plain GET) or {@code browser} (rendered in Chromium until its content is shown)
  * @param status HTTP status, 0 when no response
- * @param millis time until the response (http) or the load event (browser)
+ * @param millis time until the response (http) or until the page's content was shown (browser)
  * @param ok the visit counts as a success for W-V2
  * @param reason why it failed, in Chinese; empty when ok
  * @param at capture time, ISO-8601 Asia/Shanghai

@@ -29,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a 429 or 503 is repeated after its {@code Retry-After}, within {@link Politeness}'s bounds;</li>
  *   <li>a browser's user agent that names Xunjian, or a host's own ({@link #identify});</li>
  *   <li>user agent, {@code Accept} and redirect rules come per {@link Purpose} from {@code http.json};</li>
+ *   <li>forward proxies ({@link ProxySettings}: {@code HTTP_PROXY}, {@code HTTPS_PROXY}, {@code NO_PROXY},
+ *       {@code --proxy}) with their credentials;</li>
  *   <li>an optional cookie jar ({@link CookieHandler}, off unless the builder is given one or a solver);</li>
  *   <li>anti-bot challenges ({@link ChallengeMarkers}) recognised on pages, links, attachments and feeds; with a
  *       {@link ChallengeSolver} passed once per host as a browser passes them, their cookies and user agent carried
@@ -62,6 +64,7 @@ public final class HttpStack implements AutoCloseable {
     private final Map<String, String> hostAgents = new ConcurrentHashMap<>();
     private final Transport plain;
     private final Transport jdk;
+    private final ProxySettings proxies;
 
     private HttpStack(Builder b) {
         HttpSettings settings = HttpSettings.standard();
@@ -90,7 +93,8 @@ public final class HttpStack implements AutoCloseable {
         }
         this.plain = new PlainTransport(new PlainHttpClient(timeout, profiles[Purpose.PAGE.ordinal()].userAgent(),
                 DRAIN_LIMIT));
-        this.jdk = new JdkTransport(timeout, DRAIN_LIMIT);
+        this.proxies = b.proxies;
+        this.jdk = new JdkTransport(timeout, DRAIN_LIMIT, proxies);
     }
 
     /** A stack with the defaults of {@code http.json}: no cookies, no listener. */
@@ -181,11 +185,14 @@ public final class HttpStack implements AutoCloseable {
                 return failure(current, 0, Problem.BAD_URL, "链接地址格式错误",
                         new IllegalArgumentException("not an http(s) URL: " + current), redirects);
             }
-            Transport transport = scheme.equals("http") && body == null
+            boolean proxied = proxies.forUri(uri).isPresent();
+            // the keep-alive client speaks to origin servers only: what goes through a proxy takes the JDK's
+            Transport transport = !proxied && scheme.equals("http") && body == null
                     && (method.equals("GET") || method.equals("HEAD")) ? plain : jdk;
             InetAddress address = null;
             boolean inScope = scope.allows(uri) && !reachability.skips(uri);
-            if (names != HostResolver.SYSTEM && !HostResolver.isLiteral(uri.getHost()) && !reachability.skips(uri)) {
+            if (names != HostResolver.SYSTEM && !proxied && !HostResolver.isLiteral(uri.getHost())
+                    && !reachability.skips(uri)) {
                 // a hook of the caller's: it answers for every name, and its answer is what the scope judges
                 InetAddress[] found;
                 try {
@@ -222,7 +229,11 @@ public final class HttpStack implements AutoCloseable {
                     } finally {
                         gate.release(hostKey, answered);
                     }
-                    keepCookies(uri, ex.setCookies());
+                    // a challenge answered to a request sent before another one passed it carries a seed that is
+                    // stale by now: keeping it would overwrite the solved cookies and challenge every later request
+                    if (!(guarded && challenges.mayBe(ex.status()) && guard.generation(host) != generation)) {
+                        keepCookies(uri, ex.setCookies());
+                    }
                     Optional<Duration> wait = retry < politeness.maxRetries() && profile.retryAfter()
                             ? politeness.waitBefore(ex.status(), ex.retryAfter(), clock) : Optional.empty();
                     if (wait.isEmpty()) {
@@ -350,6 +361,11 @@ public final class HttpStack implements AutoCloseable {
         return agent != null ? agent : profiles[purpose.ordinal()].userAgent();
     }
 
+    /** The proxies this stack goes through. */
+    public ProxySettings proxies() {
+        return proxies;
+    }
+
     /** What this machine can reach: the audited sites' hosts, the start-of-run probe, {@code --offline}. */
     public Reachability reachability() {
         return reachability;
@@ -423,6 +439,7 @@ public final class HttpStack implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private RetryPolicy.Pause pause = RetryPolicy.Pause.REAL;
         private HostResolver resolver = HostResolver.SYSTEM;
+        private ProxySettings proxies = ProxySettings.NONE;
         private ChallengeSolver solver = ChallengeSolver.NONE;
 
         private Builder(NetworkScope scope) {
@@ -488,6 +505,15 @@ public final class HttpStack implements AutoCloseable {
          */
         public Builder resolver(HostResolver r) {
             this.resolver = r == null ? HostResolver.SYSTEM : r;
+            return this;
+        }
+
+        /**
+         * Reaches hosts through {@code p}'s proxies (those {@code NO_PROXY} names aside). The scope is still judged
+         * on every hop's own URL; the proxy resolves the names.
+         */
+        public Builder proxies(ProxySettings p) {
+            this.proxies = p == null ? ProxySettings.NONE : p;
             return this;
         }
 

@@ -27,11 +27,18 @@ import java.util.concurrent.TimeoutException;
 final class JdkTransport implements Transport {
     private final Duration connectTimeout;
     private final long drainLimit;
+    private final ProxySettings proxies;
     private volatile HttpClient client;
 
     JdkTransport(Duration connectTimeout, long drainLimit) {
+        this(connectTimeout, drainLimit, ProxySettings.NONE);
+    }
+
+    /** A transport that reaches hosts through {@code proxies} (plain-http ones too, when the stack sends them). */
+    JdkTransport(Duration connectTimeout, long drainLimit, ProxySettings proxies) {
         this.connectTimeout = connectTimeout;
         this.drainLimit = drainLimit;
+        this.proxies = proxies;
     }
 
     /** Built on first use, since a plain-http crawl never needs it. */
@@ -41,12 +48,16 @@ final class JdkTransport implements Transport {
             synchronized (this) {
                 c = client;
                 if (c == null) {
-                    c = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(connectTimeout)
                             // run the client's callbacks on its selector thread: they never block here (bodies
                             // are consumed by non-blocking subscribers), and the default pool's hand-offs cost
                             // more CPU than the requests
-                            .executor(Runnable::run).build();
+                            .executor(Runnable::run);
+                    if (!proxies.isEmpty()) {
+                        ProxyRouting.configure(b, proxies);
+                    }
+                    c = b.build();
                     client = c;
                 }
             }

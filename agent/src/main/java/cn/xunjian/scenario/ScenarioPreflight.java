@@ -49,7 +49,7 @@ public final class ScenarioPreflight {
             resolved.add(file.toString());
         }
         return new SiteFile(site.name(), site.siteCode(), site.url(), site.kind(), site.consultation(),
-                site.webviews(), site.newMedia(), resolved);
+                site.webviews(), site.newMedia(), resolved, site.userAgent(), site.maxPages());
     }
 
     private static int lineOf(Path siteFile, int index) {

@@ -6,6 +6,7 @@ import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -23,9 +24,12 @@ final class BrowserProbeJob implements Job {
     private final AvailabilityProbe probe;
     private final JdbcResultStore results;
     private final String node;
+    private final ProxySettings proxies;
 
-    BrowserProbeJob(NetworkScope scope, AvailabilityProbe probe, JdbcResultStore results, String node) {
+    BrowserProbeJob(NetworkScope scope, ProxySettings proxies, AvailabilityProbe probe, JdbcResultStore results,
+                    String node) {
         this.scope = scope;
+        this.proxies = proxies;
         this.probe = probe;
         this.results = results;
         this.node = node;
@@ -34,7 +38,7 @@ final class BrowserProbeJob implements Job {
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         String url = context.getMergedJobDataMap().getString(ProbeJob.SITE_URL);
-        try (BrowserRuntime browser = BrowserRuntime.start(scope);
+        try (BrowserRuntime browser = BrowserRuntime.start(scope, proxies);
              BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
             ProbeRecord record = probe.browser(session, url).record();
             results.recordProbe(url, record, node);

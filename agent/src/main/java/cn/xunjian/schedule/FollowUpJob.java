@@ -2,6 +2,7 @@ package cn.xunjian.schedule;
 
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.scenario.BrowserPages;
 import cn.xunjian.scenario.interact.ConsultationRules;
 import cn.xunjian.scenario.interact.FollowUp;
@@ -22,11 +23,13 @@ final class FollowUpJob implements Job {
 
     private final JdbcSubmittedMessageStore messages;
     private final NetworkScope scope;
+    private final ProxySettings proxies;
     private final Clock clock;
 
-    FollowUpJob(JdbcSubmittedMessageStore messages, NetworkScope scope, Clock clock) {
+    FollowUpJob(JdbcSubmittedMessageStore messages, NetworkScope scope, ProxySettings proxies, Clock clock) {
         this.messages = messages;
         this.scope = scope;
+        this.proxies = proxies;
         this.clock = clock;
     }
 
@@ -38,7 +41,7 @@ final class FollowUpJob implements Job {
             return;
         }
         LOG.info("follow-up of {} unanswered test messages", waiting);
-        try (BrowserRuntime browser = BrowserRuntime.start(scope); BrowserPages pages = new BrowserPages(browser)) {
+        try (BrowserRuntime browser = BrowserRuntime.start(scope, proxies); BrowserPages pages = new BrowserPages(browser)) {
             var outcomes = new FollowUp(pages, messages, ConsultationRules.standard(), MessageRules.standard(),
                     clock).run();
             LOG.info("follow-up done: {} of {} answered", outcomes.stream().filter(FollowUp.Outcome::answered).count(),

@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.net.ProxySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,11 +24,13 @@ import java.util.List;
  * @param threads worker threads for probes and other light jobs
  * @param auditsAtOnce audits (each with its own Chromium) one node runs at the same time
  * @param loopbackOnly only contact 127.0.0.1 / localhost (tests and the demo)
+ * @param proxies the forward proxies of every request and of Chromium: {@code HTTP_PROXY} / {@code HTTPS_PROXY} /
+ *                {@code NO_PROXY} from the environment, all URLs through the file's {@code proxy} when it names one
  */
 public record Schedule(Path file, List<Path> sites, Probes probes, String auditCron, String circularCron,
                        String followUpCron, Retention retention, ZoneId zone, DatabaseConfig database, Path outputDir,
                        List<AlertTarget> alerts, Cluster cluster, int threads, int auditsAtOnce,
-                       boolean loopbackOnly) {
+                       boolean loopbackOnly, ProxySettings proxies) {
     public Schedule {
         sites = List.copyOf(sites);
         alerts = List.copyOf(alerts);

@@ -6,7 +6,7 @@ import java.util.List;
 record ScheduleJson(List<String> sites, ProbesJson probes, CronJson audit, CronJson circular, CronJson followUp,
                     RetentionJson retention, String timeZone, DatabaseJson database, String outputDir,
                     List<AlertJson> alerts, ClusterJson cluster, Integer threads, Integer auditsAtOnce,
-                    Boolean loopbackOnly) {
+                    Boolean loopbackOnly, String proxy) {
 
     record ProbesJson(Double perDay, Integer everySeconds, Double browserPerDay, Integer browserEverySeconds,
                       Integer timeoutSeconds) {

@@ -3,6 +3,7 @@ package cn.xunjian.schedule;
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.JsonFieldLines;
 import cn.xunjian.internal.RuleFiles;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.schedule.ScheduleJson.AlertJson;
 import cn.xunjian.store.jdbc.Dialect;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -129,7 +130,17 @@ public final class ScheduleLoader {
             boolean loopback = json.loopbackOnly() == null ? defaults.loopbackOnly() : json.loopbackOnly();
             return new Schedule(file, sites, probes, audit, circular, followUp, new Schedule.Retention(days, retentionCron),
                     ZONE, db, output, alerts(), new Schedule.Cluster(instanceId, Duration.ofMillis(checkin)), threads, audits,
-                    loopback);
+                    loopback, proxies(json.proxy() != null ? json.proxy() : defaults.proxy()));
+        }
+
+        private ProxySettings proxies(String proxy) {
+            try {
+                ProxySettings fromEnvironment = ProxySettings.fromEnvironment(System.getenv());
+                return proxy == null ? fromEnvironment : fromEnvironment.withProxy(proxy, System.getenv());
+            } catch (IllegalArgumentException e) {
+                fail(proxy == null ? "proxy（环境变量 HTTP_PROXY / HTTPS_PROXY）" : "proxy", e.getMessage());
+                return ProxySettings.NONE;
+            }
         }
 
         private List<Path> sites(Path base) {

@@ -25,7 +25,7 @@ final class ServeJobFactory implements JobFactory {
             return new ProbeJob(s.probe(), s.results(), s.alerts(), s.sites(), s.node());
         }
         if (type == BrowserProbeJob.class) {
-            return new BrowserProbeJob(s.scope(), s.probe(), s.results(), s.node());
+            return new BrowserProbeJob(s.scope(), s.auditSettings().proxies(), s.probe(), s.results(), s.node());
         }
         if (type == AuditJob.class) {
             return new AuditJob(s.sites(), s.results(), s.messages(), s.auditSettings(), s.alerts(), s.clock(), s.node(),
@@ -36,7 +36,7 @@ final class ServeJobFactory implements JobFactory {
                     s.schedule().outputDir());
         }
         if (type == FollowUpJob.class) {
-            return new FollowUpJob(s.messages(), s.scope(), s.clock());
+            return new FollowUpJob(s.messages(), s.scope(), s.auditSettings().proxies(), s.clock());
         }
         if (type == RetentionJob.class) {
             return new RetentionJob(s.results(), s.clock(), s.schedule().retention().days());

@@ -19,6 +19,8 @@ import java.util.Set;
 /** Reads and validates site files; every problem becomes a {@link SiteFileException} naming file, field and line. */
 public final class SiteFileLoader {
     private static final Set<String> KINDS = Set.of("portal", "department", "township", "special");
+    /** Above this a site file's {@code maxPages} is a typing error rather than a site. */
+    private static final int MAX_PAGES = 1_000_000;
     private final ObjectMapper mapper = Json.mapper();
 
     public SiteFile load(Path file) {
@@ -68,6 +70,10 @@ public final class SiteFileLoader {
         if (site.userAgent() != null && !site.userAgent().matches("[\\x20-\\x7e]*[\\x21-\\x7e][\\x20-\\x7e]*")) {
             throw new SiteFileException(file, "userAgent", lines.getOrDefault("userAgent", objectLine),
                     "应为非空的可打印 ASCII 字符（HTTP 请求头不能含中文），实际为 \"" + site.userAgent() + "\"");
+        }
+        if (site.maxPages() != null && (site.maxPages() < 1 || site.maxPages() > MAX_PAGES)) {
+            throw new SiteFileException(file, "maxPages", lines.getOrDefault("maxPages", objectLine),
+                    "应为 1 到 " + MAX_PAGES + " 之间的整数，实际为 " + site.maxPages());
         }
         for (int i = 0; i < site.webviews().size(); i++) {
             requireHttpUrl(file, "webviews[" + i + "].url", site.webviews().get(i).url(), lines);

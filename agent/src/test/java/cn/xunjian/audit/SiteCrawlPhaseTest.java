@@ -8,6 +8,7 @@ import cn.xunjian.crawl.CheckedLink;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.model.Finding;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.site.SiteFile;
@@ -63,6 +64,35 @@ class SiteCrawlPhaseTest {
                     org.assertj.core.groups.Tuple.tuple(server.url("/gs/P020261015423761510808.xlsx"), false),
                     org.assertj.core.groups.Tuple.tuple(server.url("/gs/P020261015000000000001.pdf"), true));
             assertThat(crawled.attachments()).allSatisfy(a -> assertThat(a.sourceUrl()).isEqualTo(server.url("/gs/")));
+        }
+    }
+
+    @Test
+    void theWholeSiteIsCrawledByDefaultAndASitesCapStopsTheCrawlWithANote() throws Exception {
+        try (FixtureServer server = new FixtureServer();
+             HttpStack http = HttpStack.of(NetworkScope.LOOPBACK_ONLY)) {
+            StringBuilder home = new StringBuilder("<html><body><ul>");
+            for (int i = 1; i <= 5; i++) {
+                server.html("/p" + i + ".html", "<html><body>第" + i + "页</body></html>");
+                home.append("<li><a href=\"/p").append(i).append(".html\">第").append(i).append("页</a></li>");
+            }
+            server.html("/", home.append("</ul></body></html>").toString());
+            SiteFile site = SiteFile.of("临江县人民政府", server.url("/"));
+            AuditSettings whole = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
+            assertThat(whole.crawlLimits().maxPages()).as("the safety cap, not a depth").isEqualTo(200_000);
+            assertThat(crawl(whole, site, http).findings()).extracting(Finding::message)
+                    .noneMatch(m -> m.contains("抓取上限"));
+            assertThat(crawl(whole.withMaxPages(3), site, http).findings()).extracting(Finding::message)
+                    .anyMatch(m -> m.contains("已达抓取上限（3 页）"));
+        }
+    }
+
+    private SiteCrawlPhase.Crawled crawl(AuditSettings settings, SiteFile site, HttpStack http) throws Exception {
+        SiteEvidence evidence = new SiteEvidence(new EvidenceStore(dir, CLOCK), "linjiang");
+        PageCheckRunner checks = new PageCheckRunner(List.of(), new PageContext(site, evidence, url -> Optional.empty(),
+                CLOCK));
+        try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http, 1_000_000)) {
+            return new SiteCrawlPhase(settings, http).run(site.url(), checks, pages, url -> Optional.empty(), evidence);
         }
     }
 }

@@ -106,6 +106,18 @@ class ScheduleFileTest {
     }
 
     @Test
+    void aProxyInTheFileCarriesEveryRequestAndABadOneNamesItsLine() throws IOException {
+        Schedule s = load("{ \"sites\": [\"site.json\"], \"proxy\": \"http://inspector:pa55@127.0.0.1:3128\" }");
+        assertThat(s.proxies().http().server()).isEqualTo("http://127.0.0.1:3128");
+        assertThat(s.proxies().https().user()).isEqualTo("inspector");
+        assertThat(s.proxies().toString()).doesNotContain("pa55");
+        ScheduleFileException e = fail("{ \"sites\": [\"site.json\"],\n \"proxy\": \"socks5://u:pa55@127.0.0.1:1080\" }");
+        assertThat(e.field()).isEqualTo("proxy");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.getMessage()).doesNotContain("pa55");
+    }
+
+    @Test
     void serveAndStatusExitWithCode2AndNameTheField() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{ \"sites\": [\"site.json\"],\n  \"followUp\": { \"cron\": \"every day\" } }",

@@ -65,6 +65,21 @@ class SiteFileLoaderTest {
     }
 
     @Test
+    void aSiteMayCapItsCrawlAndTheCapMustBeAPositiveNumberOfPages() throws IOException {
+        SiteFile site = new SiteFileLoader().load(write(
+                "{\"name\": \"某局\", \"url\": \"http://127.0.0.1/\", \"maxPages\": 5000}"));
+        assertThat(site.maxPages()).isEqualTo(5000);
+        assertThat(new SiteFileLoader().load(write("{\"name\": \"某局\", \"url\": \"http://127.0.0.1/\"}"))
+                .maxPages()).as("the whole site by default").isNull();
+
+        Path file = write("{\n  \"name\": \"某局\",\n  \"url\": \"http://127.0.0.1/\",\n  \"maxPages\": 0\n}\n");
+        assertThatThrownBy(() -> new SiteFileLoader().load(file))
+                .isInstanceOf(SiteFileException.class)
+                .hasMessageContaining("maxPages")
+                .hasMessageContaining("第 4 行");
+    }
+
+    @Test
     void unknownKeyNamesFileFieldAndLine() throws IOException {
         Path file = write("""
                 {
