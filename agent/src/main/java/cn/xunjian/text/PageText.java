@@ -23,8 +23,28 @@ final class PageText {
     private PageText() {
     }
 
+    /**
+     * The last page's text on this thread. The wording, privacy and date checks all read the text of the page the
+     * crawl hands them, one after the other, so keeping one entry parses each page once instead of three times
+     * (jsoup's parse is most of their cost). Keyed by identity: the same {@code String} is the same page.
+     */
+    private static final ThreadLocal<Last> LAST = new ThreadLocal<>();
+
+    private record Last(String html, String text) {
+    }
+
     /** The visible text of {@code html}, normalised, one line per block. */
     public static String of(String html) {
+        Last last = LAST.get();
+        if (last != null && last.html() == html) {
+            return last.text();
+        }
+        String text = parse(html);
+        LAST.set(new Last(html, text));
+        return text;
+    }
+
+    private static String parse(String html) {
         Document doc = Jsoup.parse(html);
         doc.select(DROPPED).remove();
         for (Element el : doc.select("[style]")) {
