@@ -19,12 +19,14 @@ import cn.xunjian.check.SiteCheck;
 import cn.xunjian.check.SiteContext;
 import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
+import cn.xunjian.crawl.LinkStatus;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.model.CheckResult;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.FindingIds;
 import cn.xunjian.model.ProbeRecord;
+import cn.xunjian.model.Severity;
 import cn.xunjian.model.SitePage;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.site.SiteFile;
@@ -51,8 +53,9 @@ import java.util.Optional;
  * collect the pages and attachments it reads, then the one check;</li>
  * <li>availability: the HTTP and the browser probe of the home page, judged as in an audit.</li>
  * </ul>
- * What the crawl alone finds (links broken beyond the home page) and notes of the audit itself are not re-run one
- * by one: {@link NotRun} says so.
+ * A link the crawl found broken beyond the home page is checked again on the page it was found on
+ * ({@link #rerunLink}). The crawl's other findings and the notes of the audit itself are not re-run one by one:
+ * {@link NotRun} says so.
  */
 public final class CheckRerun {
     private final AuditSettings settings;
@@ -103,17 +106,8 @@ public final class CheckRerun {
         if (check.isEmpty() && !availability) {
             return new NotRun("“" + checkName + "”类问题由全站巡检整体得出，不能单独复验，请重新巡检该网站");
         }
-        String host = URI.create(site.url()).getHost();
-        try (HttpStack http = settings.newHttpStack();
-             BrowserRuntime browser = BrowserRuntime.start(settings.scope());
-             LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
-            settings.probeReachability(http);
-            http.reachability().home(host);
-            if (site.userAgent() != null) {
-                http.identify(host, site.userAgent());
-            }
-            AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
-            try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
+        return within(site, (http, browser, links, session) -> {
+                AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
                 if (availability) {
                     return availability(site, probe, session, evidence);
                 }
@@ -146,6 +140,82 @@ public final class CheckRerun {
                     return whole(site, (SiteCheck) c, home, homeContext, browser, http, links, pages, renderer,
                             evidence);
                 }
+        });
+    }
+
+    /**
+     * Checks a link the crawl found broken beyond the home page again, on the page it was found on: the page is
+     * fetched and rendered, and the link checked as the crawl checks links. Still on the page and still broken is
+     * the finding again; a link that now works is gone; a broken link no longer on that page is undetermined, since
+     * other pages of the site may still link it and only a crawl would tell.
+     *
+     * @param linkUrl the broken link (the finding's URL)
+     * @param foundOn the page the crawl found it on
+     */
+    public Result rerunLink(SiteFile site, String linkUrl, String foundOn, SiteEvidence evidence)
+            throws InterruptedException {
+        if (foundOn == null || foundOn.isEmpty()) {
+            return new NotRun("原巡检的证据中没有该链接所在的页面，无法单独复验，请重新巡检该网站");
+        }
+        return within(site, (http, browser, links, session) -> {
+            SessionRenderer renderer = new SessionRenderer(session, settings.pageTimeout(),
+                    settings.limits().renderBudget());
+            Optional<SitePage> source;
+            try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
+                    settings.limits().pageCacheChars())) {
+                source = pages.fetch(foundOn);
+            }
+            if (source.isEmpty()) {
+                return new NotRun("链接所在页面 " + foundOn + " 无法获取，检查无法运行");
+            }
+            evidence.html("page-source", source.get().html(), source.get().url());
+            renderer.render(source.get().url()).ifPresent(p -> evidence.screenshot("page-full", p.screenshot(),
+                    p.url()));
+            LinkStatus status = links.check(List.of(linkUrl)).get(linkUrl);
+            Evidence checked = evidence.json("http", "link-recheck", status, linkUrl);
+            if (status.skipped() || status.unverified() != null || status.guarded()) {
+                return new NotRun("链接 " + linkUrl + " " + status.describe());
+            }
+            if (!status.broken()) {
+                return new Ran(CheckResult.passed(SiteAuditor.CRAWL), List.of(), source.get().url());
+            }
+            if (!PageLinkTargets.of(source.get()).contains(withoutFragment(linkUrl))) {
+                return new NotRun("链接已不在 " + foundOn + " 上，但该地址仍不可用（" + status.describe()
+                        + "），网站其他页面可能仍有此链接，请重新巡检该网站");
+            }
+            Finding again = Finding.about(SiteCrawlPhase.LINKS, "link.broken", Severity.DEDUCT, linkUrl, linkUrl,
+                    "页面链接仍不可用：" + linkUrl + "（" + status.describe() + "），位于 " + foundOn,
+                    List.of(checked));
+            return new Ran(CheckResult.failed(SiteAuditor.CRAWL), FindingIds.assign(site.url(), List.of(again)),
+                    source.get().url());
+        });
+    }
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
+
+    /** What runs inside an audit's stack and browser for one site. */
+    @FunctionalInterface
+    private interface Body {
+        Result run(HttpStack http, BrowserRuntime browser, LinkChecker links, BrowserSession session)
+                throws InterruptedException;
+    }
+
+    /** The stack, browser and link checker of an audit, set up for {@code site} as an audit sets them up. */
+    private Result within(SiteFile site, Body body) throws InterruptedException {
+        String host = URI.create(site.url()).getHost();
+        try (HttpStack http = settings.newHttpStack();
+             BrowserRuntime browser = BrowserRuntime.start(settings.scope());
+             LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
+            settings.probeReachability(http);
+            http.reachability().home(host);
+            if (site.userAgent() != null) {
+                http.identify(host, site.userAgent());
+            }
+            try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
+                return body.run(http, browser, links, session);
             }
         }
     }

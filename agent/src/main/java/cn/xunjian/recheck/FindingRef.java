@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * @param severity its severity in the original run
  * @param url the page (or link) it is about: the page that check runs on
  * @param message its sentence in the original run
+ * @param foundOn for a link, the page the original run found it on (from the link's evidence); else empty
  */
-public record FindingRef(String id, String indicator, String kind, Severity severity, String url, String message) {
+public record FindingRef(String id, String indicator, String kind, Severity severity, String url, String message,
+                         String foundOn) {
     /** What {@code FindingIds} gives: 16 hex digits, {@code -n} for the n-th repeat on a site. */
     static final Pattern ID = Pattern.compile("[0-9a-f]{16}(-[0-9]+)?");
 
@@ -30,6 +32,7 @@ public record FindingRef(String id, String indicator, String kind, Severity seve
         Objects.requireNonNull(kind, "kind");
         url = url == null ? "" : url;
         message = message == null ? "" : message;
+        foundOn = foundOn == null ? "" : foundOn;
     }
 
     /**
@@ -61,12 +64,32 @@ public record FindingRef(String id, String indicator, String kind, Severity seve
                 if (f.path("id").asText().equals(id)) {
                     return new FindingRef(id, f.path("indicator").asText(), f.path("kind").asText(),
                             Severity.valueOf(f.path("severity").asText("info").toUpperCase(Locale.ROOT)),
-                            f.path("url").asText(), f.path("message").asText());
+                            f.path("url").asText(), f.path("message").asText(), foundOn(runDir, f));
                 }
             }
             throw new RecheckInputException(report + "：站点 " + site.url() + " 的 findings 中没有 id 为 " + id
                     + " 的问题");
         }
         throw new RecheckInputException(report + "：sites 中没有网址为 " + site.url() + " 的站点（字段 url）");
+    }
+
+    /** The {@code sourceUrl} of the first HTTP evidence record of the finding that has one, inside the run. */
+    private static String foundOn(Path runDir, JsonNode finding) {
+        for (JsonNode e : finding.path("evidence")) {
+            Path file = runDir.resolve(e.path("path").asText()).normalize();
+            if (!e.path("type").asText().equals("http") || !file.startsWith(runDir.normalize())
+                    || !file.toString().endsWith(".json") || !Files.isRegularFile(file)) {
+                continue;
+            }
+            try {
+                String source = Json.mapper().readTree(file.toFile()).path("sourceUrl").asText("");
+                if (!source.isEmpty()) {
+                    return source;
+                }
+            } catch (IOException ignored) {
+                // an unreadable record only means the page is not known; the re-check then says so
+            }
+        }
+        return "";
     }
 }

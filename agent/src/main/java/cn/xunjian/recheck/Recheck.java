@@ -44,6 +44,9 @@ public final class Recheck {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
+    private static final String CRAWL = "crawl";
+    private static final String BROKEN_LINK = "link.broken";
+
     private final AuditSettings settings;
     private final Clock clock;
     private final CheckKinds kinds;
@@ -82,7 +85,10 @@ public final class Recheck {
             result = new CheckRerun.NotRun("不认识的问题类型“" + finding.kind() + "”，不知道由哪项检查复验");
         } else {
             try {
-                result = rerun.rerun(site, check, finding.url(), new SiteEvidence(store, "site"));
+                SiteEvidence evidence = new SiteEvidence(store, "site");
+                result = check.equals(CRAWL) && finding.kind().equals(BROKEN_LINK)
+                        ? rerun.rerunLink(site, finding.url(), finding.foundOn(), evidence)
+                        : rerun.rerun(site, check, finding.url(), evidence);
             } catch (RuntimeException e) {
                 LOG.warn("re-check of {} on {} failed", finding.id(), finding.url(), e);
                 result = new CheckRerun.NotRun("复验过程出错：" + e);

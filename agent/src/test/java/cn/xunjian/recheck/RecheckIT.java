@@ -39,11 +39,19 @@ import org.junit.jupiter.api.io.TempDir;
  * sites changed: a planted hidden-link block taken out, a broken link that opens again, a footer mark still missing,
  * a site that went down. The darklink site is a real government article page (辽阳市人民政府, Epoint WebBuilder; see
  * {@code realpages/SOURCES.md}: {@code mhxqwer/dcy.liaoyang.gov.cn} {@code index.html}) with and without the
- * off-page gambling links planted in it; the other two serve AuditIT's 白沙乡 fixture.
+ * off-page gambling links planted in it; the other two serve AuditIT's 白沙乡 fixture, whose home here links one
+ * more page: that article with a typo planted in its last paragraph.
  */
 class RecheckIT {
     private static final Clock AUDITED = Clock.fixed(Instant.parse("2026-11-21T18:00:00Z"), ZoneOffset.UTC);
     private static final Clock RECHECKED = Clock.fixed(Instant.parse("2026-11-28T02:30:00Z"), ZoneOffset.UTC);
+
+    /** A sentence planted at the end of the real article (a page the 白沙乡 home links to), with a common 错别字. */
+    private static final String TYPO = "弓长岭区将再接再励，办好后续赛事。";
+    private static final String CORRECTED = "弓长岭区将再接再厉，办好后续赛事。";
+
+    /** The article's place on the 白沙乡 site: its crawl keeps to the home page's directory. */
+    private static final String ARTICLE = "/flawed/news-1121.html";
 
     @TempDir
     static Path run;
@@ -58,9 +66,13 @@ class RecheckIT {
     @BeforeAll
     static void audit() throws Exception {
         String flawedHome = resource("/sites/flawed/index.html");
+        String linkedArticle = "<li><a href=\"/clean/news.html\">白沙乡开展冬季消防安全检查</a><span>2026-11-18</span></li>";
+        assertThat(flawedHome).contains(linkedArticle);
         server = new FixtureServer().status("/flawed/report.pdf", 500)
+                .html("/flawed/index.html", flawedHome.replace(linkedArticle, linkedArticle
+                        + "<li><a href=\"/flawed/news-1121.html\">弓长岭区现代五项比赛开幕</a><span>2026-11-21</span></li>"))
                 .html("/liaoyang/index.html", resource("/realpages/spam-hidden-liaoyang.html"))
-                .html("/down/index.html", flawedHome);
+                .html("/down/index.html", flawedHome).html(ARTICLE, article(TYPO));
         flawed = new SiteFile("白沙乡人民政府", "3301850202", server.url("/flawed/index.html"), "township", null, null,
                 null, null);
         liaoyang = new SiteFile("辽阳市人民政府", "2110000015", server.url("/liaoyang/index.html"), "portal", null, null,
@@ -123,6 +135,52 @@ class RecheckIT {
             assertThat(present.reason()).contains("report.pdf");
         } finally {
             server.status("/flawed/2025/old.html", 404);
+        }
+    }
+
+    @Test
+    void aTypoCorrectedOnACrawledPageIsGoneOnThatPageAlone() throws Exception {
+        Finding typo = siteReport(flawed).findings().stream().filter(f -> f.kind().equals("wording.typo"))
+                .filter(f -> f.url().endsWith(ARTICLE)).findFirst().orElseThrow();
+        server.html(ARTICLE, article(CORRECTED));
+        try {
+            RecheckResult result = recheck(flawed, typo);
+            assertThat(result.outcome()).isEqualTo(Outcome.GONE);
+            assertThat(result.reason()).contains("wording").contains(ARTICLE);
+            assertFreshEvidence(result, typo);
+        } finally {
+            server.html(ARTICLE, article(TYPO));
+        }
+        RecheckResult again = recheck(flawed, typo);
+        assertThat(again.outcome()).isEqualTo(Outcome.PRESENT);
+        assertThat(again.reason()).contains("再接再励");
+    }
+
+    @Test
+    void aLinkBrokenBeyondTheHomePageIsRecheckedOnThePageTheCrawlFoundItOn() throws Exception {
+        Finding section = crawledBrokenLink("/zwzx/city_build.html");
+        Finding news = crawledBrokenLink("/zwzx/002002/city_build.html");
+        assertThat(FindingRef.fromRun(run, flawed, section.id()).foundOn()).isEqualTo(server.url(ARTICLE));
+        server.html("/zwzx/city_build.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>政务动态</title>"
+                + "</head><body><ul><li><a href=\"/zwzx/002002/city_build.html\">要闻动态</a></li></ul></body></html>");
+        try {
+            RecheckResult gone = recheck(flawed, section);
+            assertThat(gone.outcome()).isEqualTo(Outcome.GONE);
+            assertFreshEvidence(gone, section);
+        } finally {
+            server.status("/zwzx/city_build.html", 404);
+        }
+        RecheckResult present = recheck(flawed, news);
+        assertThat(present.outcome()).isEqualTo(Outcome.PRESENT);
+        assertThat(present.reason()).contains("HTTP 404").contains(ARTICLE);
+        server.html(ARTICLE, article(TYPO).replace("<a title=\"要闻动态\" href=\"/zwzx/002002/city_build.html\">要闻动态</a>",
+                "要闻动态"));
+        try {
+            RecheckResult elsewhere = recheck(flawed, news);
+            assertThat(elsewhere.outcome()).isEqualTo(Outcome.UNDETERMINED);
+            assertThat(elsewhere.reason()).contains("链接已不在").contains("请重新巡检");
+        } finally {
+            server.html(ARTICLE, article(TYPO));
         }
     }
 
@@ -205,8 +263,18 @@ class RecheckIT {
                 .filter(f -> f.url().endsWith(path)).findFirst().orElseThrow();
     }
 
+    private static Finding crawledBrokenLink(String path) {
+        return siteReport(flawed).findings().stream().filter(f -> f.kind().equals("link.broken"))
+                .filter(f -> f.url().equals(server.url(path))).findFirst().orElseThrow();
+    }
+
     private static SiteReport siteReport(SiteFile site) {
         return report.sites().stream().filter(s -> s.url().equals(site.url())).findFirst().orElseThrow();
+    }
+
+    private static String article(String lastSentence) throws IOException {
+        return resource("/realpages/liaoyang-article.html").replace("起到积极推动作用。</p>", "起到积极推动作用。" + lastSentence
+                + "</p>");
     }
 
     private static String resource(String path) throws IOException {
