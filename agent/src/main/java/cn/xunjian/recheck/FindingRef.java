@@ -30,6 +30,9 @@ public record FindingRef(String id, String indicator, String kind, Severity seve
     public FindingRef {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");
+        if (!ID.matcher(id).matches()) { // it names the re-check's directory
+            throw new IllegalArgumentException("not a finding id: " + id);
+        }
         url = url == null ? "" : url;
         message = message == null ? "" : message;
         foundOn = foundOn == null ? "" : foundOn;
