@@ -13,6 +13,8 @@
  * r.evidenceDir();   // <runDir>/rechecks/<findingId>/<UTC time>/ : evidence, recheck.json, manifest.json
  * r.freshFindings(); // what the check found this time, with ids
  * }</pre>
+ * Which unit each kind of check runs on (the home page, the one page, the whole site, a broken link's page) is in
+ * {@code cn.xunjian.audit.CheckRerun}; which check produced a finding is in {@code audit/check-kinds.json}.
  * GONE is only ever said when the check ran to its end: an unreachable page, a check that throws or a kind that
  * cannot be re-checked on its own is UNDETERMINED with the reason. The re-check directory verifies with
  * {@code ManifestVerifier} like a run.
