@@ -107,39 +107,39 @@ public final class CheckRerun {
             return new NotRun("“" + checkName + "”类问题由全站巡检整体得出，不能单独复验，请重新巡检该网站");
         }
         return within(site, (http, browser, links, session) -> {
-                AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
-                if (availability) {
-                    return availability(site, probe, session, evidence);
+            AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
+            if (availability) {
+                return availability(site, probe, session, evidence);
+            }
+            AvailabilityProbe.BrowserVisit visit = probe.browser(session, site.url());
+            if (!(visit.record().ok() && visit.load() instanceof PageLoad.Loaded loaded)) {
+                if (visit.load() instanceof PageLoad.NotLoaded failed && failed.screenshot().length > 0) {
+                    evidence.screenshot("home-failed", failed.screenshot(), site.url());
                 }
-                AvailabilityProbe.BrowserVisit visit = probe.browser(session, site.url());
-                if (!(visit.record().ok() && visit.load() instanceof PageLoad.Loaded loaded)) {
-                    if (visit.load() instanceof PageLoad.NotLoaded failed && failed.screenshot().length > 0) {
-                        evidence.screenshot("home-failed", failed.screenshot(), site.url());
-                    }
-                    evidence.json("http", "probe-browser", visit.record(), site.url());
-                    return new NotRun("首页未能打开（" + visit.record().reason() + "），检查无法运行");
+                evidence.json("http", "probe-browser", visit.record(), site.url());
+                return new NotRun("首页未能打开（" + visit.record().reason() + "），检查无法运行");
+            }
+            AuditPage home = loaded.page();
+            evidence.screenshot("home-full", home.screenshot(), loaded.url());
+            evidence.html("home-source", home.html(), loaded.url());
+            Facts facts = new Facts();
+            CheckContext homeContext = new CheckContext(site, home, evidence, links, ocr, qr, clock, facts);
+            SessionRenderer renderer = new SessionRenderer(session, settings.pageTimeout(),
+                    settings.limits().renderBudget());
+            renderer.remember(loaded.url(), home);
+            renderer.remember(site.url(), home);
+            Check c = check.get();
+            if (c instanceof HomePageCheck homeCheck) {
+                return judged(site, runner.run(homeCheck, homeContext), loaded.url());
+            }
+            try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
+                    settings.limits().pageCacheChars())) {
+                if (c instanceof PageCheck pageCheck) {
+                    return page(site, pageCheck, pageUrl, pages, renderer, evidence, loaded.url());
                 }
-                AuditPage home = loaded.page();
-                evidence.screenshot("home-full", home.screenshot(), loaded.url());
-                evidence.html("home-source", home.html(), loaded.url());
-                Facts facts = new Facts();
-                CheckContext homeContext = new CheckContext(site, home, evidence, links, ocr, qr, clock, facts);
-                SessionRenderer renderer = new SessionRenderer(session, settings.pageTimeout(),
-                        settings.limits().renderBudget());
-                renderer.remember(loaded.url(), home);
-                renderer.remember(site.url(), home);
-                Check c = check.get();
-                if (c instanceof HomePageCheck homeCheck) {
-                    return judged(site, runner.run(homeCheck, homeContext), loaded.url());
-                }
-                try (HttpPageSource pages = new HttpPageSource(settings.crawlLimits(), http,
-                        settings.limits().pageCacheChars())) {
-                    if (c instanceof PageCheck pageCheck) {
-                        return page(site, pageCheck, pageUrl, pages, renderer, evidence, loaded.url());
-                    }
-                    return whole(site, (SiteCheck) c, home, homeContext, browser, http, links, pages, renderer,
-                            evidence);
-                }
+                return whole(site, (SiteCheck) c, home, homeContext, browser, http, links, pages, renderer,
+                        evidence);
+            }
         });
     }
 

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * an audit uses, and says whether the finding is still there. The fresh evidence goes into a directory of its own
  * under the run, {@code <run>/rechecks/<findingId>/<UTC time>/}, with {@code recheck.json} (what was asked and what
  * came of it) and its own {@code manifest.json}; nothing of the original run is written to, and an earlier re-check
- * is never overwritten.
+ * is never overwritten. The finding is present again when the check finds its id again; a failed availability probe
+ * also when any probe of the home page fails again, whatever the reason now.
  */
 public final class Recheck {
     private static final Logger LOG = LoggerFactory.getLogger(Recheck.class);
@@ -46,6 +47,8 @@ public final class Recheck {
 
     private static final String CRAWL = "crawl";
     private static final String BROKEN_LINK = "link.broken";
+    private static final String AVAILABILITY = "availability";
+    private static final String UNAVAILABLE = "availability.failed";
 
     private final AuditSettings settings;
     private final Clock clock;
@@ -109,7 +112,10 @@ public final class Recheck {
             return new RecheckResult(Outcome.UNDETERMINED, notRun.reason(), dir, List.of());
         }
         CheckRerun.Ran ran = (CheckRerun.Ran) result;
-        return ran.findings().stream().filter(f -> finding.id().equals(f.id())).findFirst()
+        // a failed probe's identity holds its reason: a site down for another reason now is still down
+        boolean sameKindCounts = check.equals(AVAILABILITY) && finding.kind().equals(UNAVAILABLE);
+        return ran.findings().stream().filter(f -> finding.id().equals(f.id())
+                        || sameKindCounts && f.kind().equals(UNAVAILABLE)).findFirst()
                 .map(f -> new RecheckResult(Outcome.PRESENT, "复验再次发现该问题：" + f.message(), dir, ran.findings()))
                 .orElseGet(() -> new RecheckResult(Outcome.GONE, "检查（" + check + "）在 " + ran.page()
                         + " 上完整运行，未再发现该问题", dir, ran.findings()));

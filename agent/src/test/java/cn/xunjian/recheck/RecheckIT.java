@@ -35,12 +35,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One real audit (Chromium, HTTP, Tesseract) of three fixture sites, then re-checks of single findings after the
- * sites changed: a planted hidden-link block taken out, a broken link that opens again, a footer mark still missing,
- * a site that went down. The darklink site is a real government article page (辽阳市人民政府, Epoint WebBuilder; see
- * {@code realpages/SOURCES.md}: {@code mhxqwer/dcy.liaoyang.gov.cn} {@code index.html}) with and without the
- * off-page gambling links planted in it; the other two serve AuditIT's 白沙乡 fixture, whose home here links one
- * more page: that article with a typo planted in its last paragraph.
+ * One real audit (Chromium, HTTP, Tesseract) of four fixture sites, then re-checks of single findings after the
+ * sites changed: a planted hidden-link block taken out, a broken link that opens again, a typo corrected, a footer
+ * mark still missing, a site that went down, a site that was down at the audit. The darklink site is a real
+ * government article page (辽阳市人民政府, Epoint WebBuilder; see {@code realpages/SOURCES.md}:
+ * {@code mhxqwer/dcy.liaoyang.gov.cn} {@code index.html}) with and without the off-page gambling links planted in
+ * it; the others serve AuditIT's 白沙乡 fixture, whose home here links one more page: that article with a typo
+ * planted in its last paragraph.
  */
 class RecheckIT {
     private static final Clock AUDITED = Clock.fixed(Instant.parse("2026-11-21T18:00:00Z"), ZoneOffset.UTC);
@@ -59,6 +60,7 @@ class RecheckIT {
     private static SiteFile flawed;
     private static SiteFile liaoyang;
     private static SiteFile down;
+    private static SiteFile gone;
     private static Report report;
     private static Map<String, String> originalHashes;
     private static AuditSettings settings;
@@ -72,15 +74,17 @@ class RecheckIT {
                 .html("/flawed/index.html", flawedHome.replace(linkedArticle, linkedArticle
                         + "<li><a href=\"/flawed/news-1121.html\">弓长岭区现代五项比赛开幕</a><span>2026-11-21</span></li>"))
                 .html("/liaoyang/index.html", resource("/realpages/spam-hidden-liaoyang.html"))
-                .html("/down/index.html", flawedHome).html(ARTICLE, article(TYPO));
+                .html("/down/index.html", flawedHome).html(ARTICLE, article(TYPO)).status("/gone/index.html", 503);
         flawed = new SiteFile("白沙乡人民政府", "3301850202", server.url("/flawed/index.html"), "township", null, null,
                 null, null);
         liaoyang = new SiteFile("辽阳市人民政府", "2110000015", server.url("/liaoyang/index.html"), "portal", null, null,
                 null, null);
         down = new SiteFile("沙湾镇人民政府", "3301850202", server.url("/down/index.html"), "township", null, null, null,
                 null);
+        gone = new SiteFile("柳溪乡人民政府", "3301850404", server.url("/gone/index.html"), "township", null, null, null,
+                null);
         settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY).withAvailabilityTimeout(5);
-        report = new Auditor(settings, AUDITED).audit(java.util.List.of(flawed, liaoyang, down), run,
+        report = new Auditor(settings, AUDITED).audit(java.util.List.of(flawed, liaoyang, down, gone), run,
                 Auditor.ProgressListener.NONE);
         originalHashes = hashes();
     }
@@ -212,6 +216,22 @@ class RecheckIT {
             assertThat(record.get("outcome").asText()).isEqualTo("undetermined");
         } finally {
             server.html("/down/index.html", resource("/sites/flawed/index.html"));
+        }
+    }
+
+    @Test
+    void aSiteDownAtTheAuditIsPresentWhileStillDownAndGoneOnceItOpens() throws Exception {
+        Finding unavailable = finding(gone, "availability.failed");
+        RecheckResult still = recheck(gone, unavailable);
+        assertThat(still.outcome()).isEqualTo(Outcome.PRESENT);
+        assertThat(still.reason()).contains("首页无法访问").contains("503");
+        server.html("/gone/index.html", resource("/sites/flawed/index.html"));
+        try {
+            RecheckResult opened = recheck(gone, unavailable);
+            assertThat(opened.outcome()).isEqualTo(Outcome.GONE);
+            assertFreshEvidence(opened, unavailable);
+        } finally {
+            server.status("/gone/index.html", 503);
         }
     }
 
