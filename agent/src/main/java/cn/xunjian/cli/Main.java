@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         // inherited, so that every subcommand has --help and --version and speaks Chinese
         scope = CommandLine.ScopeType.INHERIT, resourceBundle = "cn.xunjian.cli.Messages",
         description = "巡检：政府网站与政务新媒体自动检查工具",
-        subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class,
+        subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class, RecheckCommand.class,
             ServeCommand.class, StatusCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

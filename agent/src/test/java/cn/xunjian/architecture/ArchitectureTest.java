@@ -35,7 +35,7 @@ class ArchitectureTest {
      * The pipeline from the bottom up: a package may use packages of lower rank only. Packages on one line are
      * siblings and may not use each other. The shared values are at the bottom; the features that run the checks
      * sit above the check contract; scoring, history and reports read what the checks found; the audit puts it
-     * all together; the daemon and the command line sit on top.
+     * all together; the re-check of one finding runs on the audit's parts; the daemon and the command line sit on top.
      */
     private static final List<List<String>> LAYERS = List.of(
             List.of("model"),
@@ -52,6 +52,7 @@ class ArchitectureTest {
             List.of("report"),
             List.of("store.jdbc"),
             List.of("audit"),
+            List.of("recheck"),
             List.of("alert"),
             List.of("schedule"),
             List.of("demo"),

@@ -23,7 +23,7 @@ class CliTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify", "recheck"})
     void helpOnEveryCommandExitsZeroWithChineseHeadings(String command) {
         assertThat(run(command, "--help")).isEqualTo(0);
         assertThat(out.toString()).startsWith("用法：").contains("选项：").contains("显示本帮助并退出")

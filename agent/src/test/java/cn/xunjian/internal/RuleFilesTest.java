@@ -47,6 +47,7 @@ class RuleFilesTest {
     private static final Map<String, Supplier<?>> RULE_FILES = Map.ofEntries(
             Map.entry("cn/xunjian/alert/alert-defaults.json", AlertDefaults::standard),
             Map.entry("cn/xunjian/audit/audit-limits.json", AuditLimits::standard),
+            Map.entry("cn/xunjian/audit/check-kinds.json", cn.xunjian.audit.CheckKinds::standard),
             Map.entry("cn/xunjian/browser/page-load.json", cn.xunjian.browser.BrowserSession::hangAfter),
             Map.entry("cn/xunjian/check/footer-marks.json", FooterMarkRules::standard),
             Map.entry("cn/xunjian/column/column-rules.json", ColumnRules::standard),
