@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.model.Evidence;
+import cn.xunjian.testing.WaczFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -28,28 +25,17 @@ import org.netpreserve.jwarc.Warcinfo;
 
 /** The web archive of a site, made from the HAR Chromium recorded of the flawed fixture's home page. */
 class WebArchiveTest {
-    static final String HOME = "http://127.0.0.1:46403/flawed/index.html";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T02:30:00Z"), ZoneOffset.UTC);
+    static final String HOME = WaczFixtures.HOME;
 
     @TempDir
     Path run;
 
-    /** Archives the recorded HAR fixture for site-01 of a run in {@code run}. */
     static WebArchive archive(Path run, ArchiveLimits limits) throws IOException {
-        EvidenceStore store = new EvidenceStore(run, CLOCK, limits);
-        SiteEvidence site = new SiteEvidence(store, "site-01");
-        Path har = site.recordingFile();
-        try (InputStream in = WebArchiveTest.class.getResourceAsStream("/archive/flawed-home.har.zip")) {
-            Files.copy(in, har);
-        }
-        WebArchive archive = site.archive(har, List.of(new WebArchive.Rendered(HOME, HOME, "白沙乡人民政府")),
-                "白沙乡人民政府");
-        store.writeManifest();
-        return archive;
+        return WaczFixtures.archivedRun(run, limits);
     }
 
     static WebArchive archive(Path run) throws IOException {
-        return archive(run, ArchiveLimits.standard());
+        return WaczFixtures.archivedRun(run);
     }
 
     @Test
@@ -171,5 +157,6 @@ class WebArchiveTest {
             assertThat(home.headers().first("WARC-Truncated")).hasValue("length");
             assertThat(home.http().headers().first("Content-Length")).hasValue("1000");
         }
+        assertThat(new WaczVerifier().verify(run.resolve(archive.path()), archive.path())).isEmpty();
     }
 }
