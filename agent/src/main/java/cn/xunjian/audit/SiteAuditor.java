@@ -157,11 +157,14 @@ final class SiteAuditor {
     private List<Finding> linkToArchive(SiteFile site, BrowserSession session, SiteEvidence evidence,
                                         List<Finding> findings) {
         Optional<Recording> recording = session.recording();
-        if (recording.isEmpty() || !Files.isRegularFile(recording.get().har())) {
+        if (recording.isEmpty()) {
             return findings;
         }
         WebArchive archive;
         try {
+            if (!Files.isRegularFile(recording.get().har())) {
+                throw new IOException("浏览器未写出网页记录");
+            }
             archive = evidence.archive(recording.get().har(), recording.get().pages().stream()
                     .map(p -> new WebArchive.Rendered(p.requested(), p.url(), p.title())).toList(), site.name());
         } catch (IOException | RuntimeException e) {

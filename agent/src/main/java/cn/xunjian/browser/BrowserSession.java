@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /** A browser context for one site: its own cookies and cache, seen through one device profile. */
 public final class BrowserSession implements WebBrowser.Session {
@@ -131,7 +132,15 @@ public final class BrowserSession implements WebBrowser.Session {
     public void close() {
         if (!closed) {
             closed = true;
-            context.close();
+            try {
+                context.close();
+            } catch (PlaywrightException e) {
+                if (har == null) {
+                    throw e;
+                }
+                // writing the archive failed (a full disk, say): what the checks found stands, the archive is missing
+                LoggerFactory.getLogger(BrowserSession.class).warn("the session's HTTP archive was not written", e);
+            }
         }
     }
 

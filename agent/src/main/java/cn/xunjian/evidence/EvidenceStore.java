@@ -116,8 +116,15 @@ public final class EvidenceStore {
                         });
             }
             String first = pages.isEmpty() ? "" : pages.get(0).url();
-            ManifestEntry entry = write(rel, out -> new WaczWriter().write(warc, lines, title, software,
-                    clock.instant(), out), WebArchive.TYPE, first);
+            ManifestEntry entry;
+            try {
+                entry = write(rel, out -> new WaczWriter().write(warc, lines, title, software, clock.instant(), out),
+                        WebArchive.TYPE, first);
+            } catch (IOException e) {
+                // half an archive is listed nowhere and would only mislead
+                Files.deleteIfExists(runDir.resolve(rel));
+                throw e;
+            }
             return new WebArchive(rel, entry.sha256(), pages);
         } finally {
             Files.deleteIfExists(warc);

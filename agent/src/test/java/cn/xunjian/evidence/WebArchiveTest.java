@@ -8,6 +8,7 @@ import cn.xunjian.model.Evidence;
 import cn.xunjian.testing.WaczFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -158,5 +159,25 @@ class WebArchiveTest {
             assertThat(home.http().headers().first("Content-Length")).hasValue("1000");
         }
         assertThat(new WaczVerifier().verify(run.resolve(archive.path()), archive.path())).isEmpty();
+    }
+
+    @Test
+    void aHarCutShortByAFullDiskLeavesNeitherAnArchiveNorWorkingFilesAndTheManifestListsNothing() throws IOException {
+        EvidenceStore store = new EvidenceStore(run, java.time.Clock.systemUTC());
+        SiteEvidence site = new SiteEvidence(store, "site-01");
+        Path har = site.recordingFile();
+        try (InputStream in = WebArchiveTest.class.getResourceAsStream("/archive/flawed-home.har.zip")) {
+            byte[] bytes = in.readAllBytes();
+            Files.write(har, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+        }
+
+        org.assertj.core.api.Assertions.assertThatIOException().isThrownBy(() -> site.archive(har,
+                List.of(new WebArchive.Rendered(HOME, HOME, "白沙乡人民政府")), "白沙乡人民政府"));
+        store.writeManifest();
+
+        try (var files = Files.list(run.resolve("site-01"))) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(Json.mapper().readTree(run.resolve("manifest.json").toFile()).path("files")).isEmpty();
     }
 }
