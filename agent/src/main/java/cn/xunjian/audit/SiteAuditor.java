@@ -4,6 +4,7 @@ import cn.xunjian.browser.AuditPage;
 import cn.xunjian.browser.BrowserRuntime;
 import cn.xunjian.browser.BrowserSession;
 import cn.xunjian.browser.DeviceProfile;
+import cn.xunjian.browser.Recording;
 import cn.xunjian.browser.PageLoad;
 import cn.xunjian.check.AvailabilityCheck;
 import cn.xunjian.check.AvailabilityProbe;
@@ -22,6 +23,8 @@ import cn.xunjian.crawl.HttpPageSource;
 import cn.xunjian.crawl.LinkChecker;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.evidence.SiteEvidence;
+import cn.xunjian.evidence.WebArchive;
+import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.model.CheckResult;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.model.Finding;
@@ -30,12 +33,15 @@ import cn.xunjian.model.Severity;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.vision.OcrEngine;
 import cn.xunjian.vision.QrDecoder;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +99,8 @@ final class SiteAuditor {
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
         ProbeRecord plain = probe.http(site.url());
         probeEvidence.put(plain, List.of(evidence.json("http", "probe-http", plain, site.url())));
-        try (BrowserSession session = browser.openSession(DeviceProfile.DESKTOP)) {
+        BrowserSession session = recordedSession(evidence);
+        try (session) {
             AvailabilityProbe.BrowserVisit visit = probe.browser(session, site.url());
             List<Evidence> visitEvidence = new ArrayList<>();
             visitEvidence.add(evidence.json("http", "probe-browser", visit.record(), site.url()));
@@ -136,7 +143,46 @@ final class SiteAuditor {
                         "首页未能打开，其余检查未执行", List.of()));
             }
         }
-        return new SiteAudit(findings, results, facts.all(Facts.ACCOUNTS));
+        return new SiteAudit(linkToArchive(site, session, evidence, findings), results, facts.all(Facts.ACCOUNTS));
+    }
+
+    /** The site's one desktop session, recording what it receives for the site's web archive. */
+    private BrowserSession recordedSession(SiteEvidence evidence) {
+        try {
+            return browser.openRecordedSession(DeviceProfile.DESKTOP, evidence.recordingFile());
+        } catch (IOException e) {
+            LOG.warn("no working folder for the web archive", e);
+            return browser.openSession(DeviceProfile.DESKTOP);
+        }
+    }
+
+    /**
+     * Writes the site's web archive from what the closed session recorded and adds, to every finding about a page
+     * the session rendered, the archived page and its capture time. An archive that cannot be written costs the
+     * findings their link to it, nothing else: the run says so and goes on.
+     */
+    private List<Finding> linkToArchive(SiteFile site, BrowserSession session, SiteEvidence evidence,
+                                        List<Finding> findings) {
+        Optional<Recording> recording = session.recording();
+        if (recording.isEmpty()) {
+            return findings;
+        }
+        WebArchive archive;
+        try {
+            if (!Files.isRegularFile(recording.get().har())) {
+                throw new IOException("浏览器未写出网页记录");
+            }
+            archive = evidence.archive(recording.get().har(), recording.get().pages().stream()
+                    .map(p -> new WebArchive.Rendered(p.requested(), p.url(), p.title())).toList(), site.name());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("web archive of {} failed", site.url(), e);
+            List<Finding> all = new ArrayList<>(findings);
+            all.add(new Finding(AvailabilityCheck.INDICATOR, "archive.errored", Severity.INFO, site.url(),
+                    "网页存档未能生成：" + e.getMessage(), List.of()));
+            return all;
+        }
+        return findings.stream().map(f -> archive.evidenceFor(f.url(), ShanghaiTime.ZONE)
+                .map(e -> f.withEvidence(List.of(e))).orElse(f)).toList();
     }
 
     /** The crawl with the page checks on every page; the crawl itself is reported as a check of its own. */

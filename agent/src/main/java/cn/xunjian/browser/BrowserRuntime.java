@@ -95,7 +95,7 @@ public final class BrowserRuntime implements WebBrowser, AutoCloseable {
     /** A new browser context (cookies, cache, profile) for one site. */
     @Override
     public BrowserSession openSession(DeviceProfile profile) {
-        return new BrowserSession(browser, profile, null, scope);
+        return new BrowserSession(browser, profile, null, scope, null);
     }
 
     /**
@@ -104,7 +104,16 @@ public final class BrowserRuntime implements WebBrowser, AutoCloseable {
      */
     @Override
     public BrowserSession openSession(DeviceProfile profile, String userAgentOverride) {
-        return new BrowserSession(browser, profile, userAgentOverride, scope);
+        return new BrowserSession(browser, profile, userAgentOverride, scope, null);
+    }
+
+    /**
+     * A new browser context for one site that records every request and response it makes, with their bodies, into
+     * the HTTP archive {@code har} (a {@code .zip}), written when the session closes: the web archive of the pages
+     * rendered for findings is made from it.
+     */
+    public BrowserSession openRecordedSession(DeviceProfile profile, Path har) {
+        return new BrowserSession(browser, profile, null, scope, har);
     }
 
     /** The Chromium itself, for the browser package's own flows (a challenge solve). */

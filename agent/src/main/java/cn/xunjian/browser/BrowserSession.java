@@ -8,19 +8,39 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.HarContentPolicy;
+import com.microsoft.playwright.options.HarMode;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /** A browser context for one site: its own cookies and cache, seen through one device profile. */
 public final class BrowserSession implements WebBrowser.Session {
     private final BrowserContext context;
     private final NetworkScope scope;
+    private final Path har;
+    private final List<Recording.RenderedPage> rendered = new ArrayList<>();
+    private boolean closed;
 
-    BrowserSession(Browser browser, DeviceProfile profile, String userAgentOverride, NetworkScope scope) {
+    /**
+     * @param har where Chromium's HTTP archive of the session goes when it closes ({@code .zip}: bodies are written
+     *     to disk as entries as they arrive rather than kept as base64 in one JSON); {@code null} records nothing
+     */
+    BrowserSession(Browser browser, DeviceProfile profile, String userAgentOverride, NetworkScope scope, Path har) {
         this.scope = scope;
+        this.har = har;
         Browser.NewContextOptions options = profile.contextOptions();
         if (userAgentOverride != null) {
             options.setUserAgent(userAgentOverride);
+        }
+        if (har != null) {
+            options.setRecordHarPath(har).setRecordHarContent(HarContentPolicy.ATTACH)
+                    .setRecordHarMode(HarMode.FULL);
         }
         this.context = browser.newContext(options);
         String init = profile.initScript();
@@ -83,6 +103,9 @@ public final class BrowserSession implements WebBrowser.Session {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             boolean atDeadline = !finish(page, watch, deadline, settle);
             int status = response == null ? 0 : response.status();
+            if (har != null) {
+                rendered.add(new Recording.RenderedPage(url, page.url(), title(page)));
+            }
             return new PageLoad.Loaded(page.url(), status, elapsed, new PlaywrightAuditPage(page, context, scope),
                     watch.troubles(atDeadline));
         } catch (PlaywrightException e) {
@@ -135,7 +158,34 @@ public final class BrowserSession implements WebBrowser.Session {
 
     @Override
     public void close() {
-        context.close();
+        if (!closed) {
+            closed = true;
+            try {
+                context.close();
+            } catch (PlaywrightException e) {
+                if (har == null) {
+                    throw e;
+                }
+                // writing the archive failed (a full disk, say): what the checks found stands, the archive is missing
+                LoggerFactory.getLogger(BrowserSession.class).warn("the session's HTTP archive was not written", e);
+            }
+        }
+    }
+
+    /**
+     * What the session recorded, once it is closed (the archive is written on closing); empty for a session that
+     * records nothing or is still open.
+     */
+    public Optional<Recording> recording() {
+        return har == null || !closed ? Optional.empty() : Optional.of(new Recording(har, rendered));
+    }
+
+    private static String title(Page page) {
+        try {
+            return page.title();
+        } catch (PlaywrightException e) {
+            return "";
+        }
     }
 
     static String reason(PlaywrightException e) {

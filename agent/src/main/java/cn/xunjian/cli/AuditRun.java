@@ -80,6 +80,14 @@ final class AuditRun {
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
             stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");
             stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
+            long archives;
+            try (var files = java.nio.file.Files.list(runDir)) {
+                archives = files.filter(d -> java.nio.file.Files.isRegularFile(d.resolve("archive.wacz"))).count();
+            }
+            if (archives > 0) {
+                stdout.println("网页存档：" + archives + " 个（" + runDir.resolve("site-NN/archive.wacz")
+                        + "，WACZ 格式，可用 ReplayWeb.page 离线回放）");
+            }
             return report.allPassed() && report.allAccountsPassed() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (BrowserUnavailableException | OcrException e) {
             stderr.println("运行环境不完整：" + e.getMessage());

@@ -31,10 +31,16 @@ public final class EvidenceStore {
     private final Clock clock;
     private final List<ManifestEntry> entries = new ArrayList<>();
     private final Map<String, Integer> counters = new HashMap<>();
+    private final ArchiveLimits archiveLimits;
 
     public EvidenceStore(Path runDir, Clock clock) {
+        this(runDir, clock, ArchiveLimits.standard());
+    }
+
+    public EvidenceStore(Path runDir, Clock clock, ArchiveLimits archiveLimits) {
         this.runDir = runDir;
         this.clock = clock;
+        this.archiveLimits = archiveLimits;
         try {
             Files.createDirectories(runDir);
         } catch (IOException e) {
@@ -70,6 +76,65 @@ public final class EvidenceStore {
     public Path writeReport(String rel, FileContent content) throws IOException {
         write(rel, content, "report", "");
         return runDir.resolve(rel);
+    }
+
+    /** The site's working folder for files that are not evidence themselves; {@link #archive} empties it. */
+    Path workDir(String site) throws IOException {
+        return Files.createDirectories(runDir.resolve(site).resolve(".archive"));
+    }
+
+    /**
+     * Makes the web archive of one site, {@code <site>/archive.wacz}, from the HTTP archive its browser session
+     * recorded, lists it in the manifest and returns it. The WARC is built in a working folder beside it and removed
+     * once packaged; the HAR is removed too, what it held is in the archive.
+     *
+     * @param har the zipped HAR Chromium wrote when the session closed
+     * @param rendered the pages the session opened, in order: they become pages.jsonl
+     * @param title the collection's title (the site's name)
+     */
+    public WebArchive archive(String site, Path har, List<WebArchive.Rendered> rendered, String title)
+            throws IOException {
+        String rel = site + "/archive.wacz";
+        Path work = workDir(site);
+        Path warc = work.resolve(WaczWriter.WARC_NAME);
+        try {
+            String software = "Xunjian " + AgentVersion.get();
+            List<HarToWarc.Capture> captures = new HarToWarc(archiveLimits).convert(har, warc, software,
+                    clock.instant());
+            List<WebArchive.Page> pages = new ArrayList<>();
+            List<WaczWriter.Page> lines = new ArrayList<>();
+            for (WebArchive.Rendered r : rendered) {
+                if (pages.stream().anyMatch(p -> p.url().equals(r.url()))) {
+                    continue;
+                }
+                captures.stream().filter(c -> c.url().equals(r.url()) && (c.status() < 300 || c.status() >= 400))
+                        .findFirst().ifPresent(c -> {
+                            pages.add(new WebArchive.Page(r.requested(), r.url(), c.date()));
+                            lines.add(new WaczWriter.Page(Sha256.of((c.date() + " " + c.url())
+                                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 32),
+                                    c.url(), c.date(), r.title()));
+                        });
+            }
+            String first = pages.isEmpty() ? "" : pages.get(0).url();
+            ManifestEntry entry;
+            try {
+                entry = write(rel, out -> new WaczWriter().write(warc, lines, title, software, clock.instant(), out),
+                        WebArchive.TYPE, first);
+            } catch (IOException e) {
+                // half an archive is listed nowhere and would only mislead
+                Files.deleteIfExists(runDir.resolve(rel));
+                throw e;
+            }
+            return new WebArchive(rel, entry.sha256(), pages);
+        } finally {
+            Files.deleteIfExists(warc);
+            Files.deleteIfExists(har);
+            try (var left = Files.list(work)) {
+                if (left.findAny().isEmpty()) {
+                    Files.delete(work);
+                }
+            }
+        }
     }
 
     private ManifestEntry write(String rel, FileContent content, String type, String url) throws IOException {

@@ -33,6 +33,24 @@ public final class SiteEvidence {
         return store.save(site, name, "png", bytes, type, url);
     }
 
+    /**
+     * Where the site's browser session records its HTTP archive (a zipped HAR) until {@link #archive} turns it into
+     * the web archive and removes it.
+     */
+    public java.nio.file.Path recordingFile() throws java.io.IOException {
+        return store.workDir(site).resolve("browser.har.zip");
+    }
+
+    /**
+     * Writes the site's web archive (WACZ) from the HTTP archive its recorded browser session wrote.
+     *
+     * @see EvidenceStore#archive
+     */
+    public WebArchive archive(java.nio.file.Path har, java.util.List<WebArchive.Rendered> pages, String title)
+            throws java.io.IOException {
+        return store.archive(site, har, pages, title);
+    }
+
     /** Saves a record (a probe, an HTTP exchange) as JSON. */
     public Evidence json(String type, String name, Object value, String url) {
         try {

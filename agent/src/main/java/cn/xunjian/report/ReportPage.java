@@ -62,6 +62,21 @@ record ReportPage(String generatedAt, Summary summary, List<SummaryRow> rows, Li
 
     /** @param thumbnail a data URI of a scaled-down image; null when the file is not an image or cannot be read */
     record EvidenceLink(Evidence evidence, String thumbnail) {
+        /** For a web archive: whether this link opens the archived page (a WACZ) rather than a file of its own. */
+        public boolean archived() {
+            return Evidence.WARC.equals(evidence.type());
+        }
+
+        /** The capture time of an archived page as a reader reads it, {@code 2026-11-22 02:00:05}, Shanghai time. */
+        public String capturedAtText() {
+            String t = evidence.capturedAt();
+            if (t == null) {
+                return "";
+            }
+            java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(t);
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", java.util.Locale.ROOT)
+                    .format(time);
+        }
     }
 
     /** How many checks of a site came to each outcome. */

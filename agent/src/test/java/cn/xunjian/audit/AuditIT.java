@@ -7,6 +7,7 @@ import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.model.Evidence;
 import cn.xunjian.evidence.ManifestVerifier;
+import cn.xunjian.evidence.WaczVerifier;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.site.SiteFile;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,7 +97,7 @@ class AuditIT {
         Finding ocr = flawed.findings().stream().filter(f -> f.kind().equals("footer.gongan.image-only")).findFirst()
                 .orElseThrow();
         assertThat(ocr.message()).contains("33018502000123");
-        assertThat(ocr.evidence()).extracting(Evidence::type).containsExactly("ocr", "ocr");
+        assertThat(ocr.evidence()).extracting(Evidence::type).containsExactly("ocr", "ocr", "warc");
         Finding broken = flawed.findings().stream().filter(f -> f.url().endsWith("/flawed/2025/old.html")).findFirst()
                 .orElseThrow();
         assertThat(broken.evidence()).extracting(Evidence::type).containsExactly("screenshot", "http");
@@ -135,7 +137,9 @@ class AuditIT {
     private static String normalise(String json) {
         return json.replace(String.valueOf(server.port()), "PORT")
                 .replaceAll("\"sha256\" : \"[0-9a-f]{64}\"", "\"sha256\" : \"SHA256\"")
-                .replaceAll("[0-9]+\\.[0-9]秒", "N秒");
+                .replaceAll("[0-9]+\\.[0-9]秒", "N秒")
+                // the browser's own clock stamps each archived response; the audit's clock is fixed
+                .replaceAll("\"capturedAt\" : \"[0-9T:.+-]+\"", "\"capturedAt\" : \"CAPTURED\"");
     }
 
     @Test
@@ -167,6 +171,46 @@ class AuditIT {
             assertThat(allDecoded).isEqualTo(true);
             String firstLink = page.locator(".evidence a").first().getAttribute("href");
             assertThat(run.resolve(firstLink)).exists();
+            String archived = page.locator("#site-3 .evidence a.archive").first().innerText();
+            assertThat(archived).startsWith("[网页存档] " + server.url("/flawed/index.html") + "　采集时间 20");
+            assertThat(page.locator("#site-3 .evidence a.archive").first().getAttribute("href"))
+                    .isEqualTo("site-03/archive.wacz");
         }
+    }
+
+    @Test
+    void eachSiteHasAWebArchiveThatPassesTheStructuralCheckAndListsTheRenderedPages() throws IOException {
+        for (String site : List.of("site-01", "site-02", "site-03")) {
+            Path wacz = run.resolve(site + "/archive.wacz");
+            assertThat(wacz).isRegularFile();
+            assertThat(new WaczVerifier().verify(wacz, site + "/archive.wacz")).as(site).isEmpty();
+        }
+        assertThat(new WaczVerifier().verifyRun(run)).isEmpty();
+        assertThat(Files.readString(run.resolve("manifest.json"), StandardCharsets.UTF_8))
+                .contains("\"site-03/archive.wacz\"");
+        try (ZipFile zip = new ZipFile(run.resolve("site-03/archive.wacz").toFile())) {
+            String pages = new String(zip.getInputStream(zip.getEntry("pages/pages.jsonl")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(pages).contains("\"url\":\"" + server.url("/flawed/index.html") + "\"")
+                    .contains("\"title\":\"白沙乡人民政府\"");
+        }
+        try (var left = Files.walk(run)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no working files are left in the run")
+                    .noneMatch(n -> n.equals(".archive") || n.endsWith(".har.zip") || n.endsWith(".warc.gz"));
+        }
+    }
+
+    @Test
+    void findingsAboutTheRenderedHomePageLinkToItsArchivedCopyWithTheCaptureTime() {
+        SiteReport flawed = site("白沙乡人民政府");
+        Finding icp = flawed.findings().stream().filter(f -> f.kind().equals("footer.icp.missing")).findFirst()
+                .orElseThrow();
+        Evidence archived = icp.evidence().get(icp.evidence().size() - 1);
+        assertThat(archived.type()).isEqualTo("warc");
+        assertThat(archived.path()).isEqualTo("site-03/archive.wacz");
+        assertThat(archived.page()).isEqualTo(server.url("/flawed/index.html"));
+        assertThat(archived.capturedAt()).matches("20\\d\\d-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+08:00");
+        assertThat(flawed.findings()).filteredOn(f -> f.kind().equals("link.broken.home"))
+                .allSatisfy(f -> assertThat(f.evidence()).extracting(Evidence::type).doesNotContain("warc"));
     }
 }

@@ -52,6 +52,36 @@ class BrowserRuntimeIT {
     }
 
     @Test
+    void aRecordedSessionWritesItsHttpArchiveWithEveryBodyWhenItClosesAndListsThePagesItLoaded(
+            @org.junit.jupiter.api.io.TempDir Path dir) throws java.io.IOException {
+        Path har = dir.resolve("browser.har.zip");
+        BrowserSession session = runtime.openRecordedSession(DeviceProfile.DESKTOP, har);
+        try (session) {
+            open(session, "/gbk-header.html");
+            assertThat(session.recording()).as("the archive is written on closing").isEmpty();
+        }
+
+        Recording recording = session.recording().orElseThrow();
+        assertThat(recording.pages()).containsExactly(new Recording.RenderedPage(server.url("/gbk-header.html"),
+                server.url("/gbk-header.html"), "政务公开_临江县人民政府"));
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(har.toFile())) {
+            String log = new String(zip.getInputStream(zip.getEntry("har.har")).readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(log).contains("\"url\":\"" + server.url("/gbk-header.html") + "\"").contains("\"_file\":\"");
+            assertThat(zip.stream().filter(e -> e.getName().endsWith(".html")).findFirst()).isPresent();
+        }
+    }
+
+    @Test
+    void aSessionThatIsNotRecordedHasNoRecording() {
+        BrowserSession session = runtime.openSession(DeviceProfile.DESKTOP);
+        try (session) {
+            open(session, "/outline.html");
+        }
+        assertThat(session.recording()).isEmpty();
+    }
+
+    @Test
     void rendersAGbkPageDeclaredInTheHeader() {
         try (BrowserSession session = runtime.openSession(DeviceProfile.DESKTOP)) {
             AuditPage page = open(session, "/gbk-header.html");

@@ -2,7 +2,9 @@ package cn.xunjian.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xunjian.evidence.WaczVerifier;
 import cn.xunjian.internal.Json;
+import cn.xunjian.testing.WaczFixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -210,6 +212,39 @@ class DemoIT {
             assertThat(f.get("message").asText()).contains("读取附件 1 个（Word 1 个）");
         });
         assertThat(findings("临江县教育局")).noneSatisfy(f -> assertThat(f.get("url").asText()).endsWith(".docx"));
+    }
+
+    @Test
+    void theDemoWritesAWebArchivePerSiteThatPassesTheStructuralCheck() throws IOException {
+        for (int i = 1; i <= 4; i++) {
+            String wacz = "site-0" + i + "/archive.wacz";
+            assertThat(out.resolve(wacz)).isRegularFile();
+            assertThat(new WaczVerifier().verify(out.resolve(wacz), wacz)).as(wacz).isEmpty();
+        }
+        assertThat(stdout).contains("网页存档：4 个（" + out.resolve("site-NN/archive.wacz"));
+        JsonNode ocr = findings("临江县人民政府").stream()
+                .filter(f -> f.get("kind").asText().equals("footer.gongan.image-only")).findFirst().orElseThrow();
+        JsonNode archived = ocr.get("evidence").get(ocr.get("evidence").size() - 1);
+        assertThat(archived.get("type").asText()).isEqualTo("warc");
+        assertThat(archived.get("path").asText()).isEqualTo("site-01/archive.wacz");
+        assertThat(archived.get("capturedAt").asText()).endsWith("+08:00");
+    }
+
+    @Test
+    void verifyRejectsAWarcRecordChangedInsideAWebArchiveNamingTheRecord() throws IOException {
+        Path wacz = out.resolve("site-02/archive.wacz");
+        byte[] original = Files.readAllBytes(wacz);
+        String home = report.get("sites").get(1).get("url").asText();
+        try {
+            WaczFixtures.tamperWithRecord(wacz, home);
+            StringWriter o = new StringWriter();
+            assertThat(Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o),
+                    new PrintWriter(new StringWriter()))).isEqualTo(1);
+            assertThat(o.toString()).contains("已改动：site-02/archive.wacz")
+                    .contains("存档有误：网页存档 site-02/archive.wacz 中 " + home + " 的 WARC 记录").contains("校验失败");
+        } finally {
+            Files.write(wacz, original);
+        }
     }
 
     @Test

@@ -55,6 +55,7 @@ class RuleFilesTest {
             Map.entry("cn/xunjian/crawl/soft404.json", () -> RuleFiles.load(CrawlLimits.class, "soft404.json",
                     JsonNode.class)),
             Map.entry("cn/xunjian/darklink/benign-ui.json", cn.xunjian.darklink.BenignUi::standard),
+            Map.entry("cn/xunjian/evidence/archive.json", cn.xunjian.evidence.ArchiveLimits::standard),
             Map.entry("cn/xunjian/darklink/hidden-links.json", HiddenLinkRules::standard),
             Map.entry("cn/xunjian/darklink/hijack.json", HijackRules::standard),
             Map.entry("cn/xunjian/darklink/spam-keywords.json", SpamKeywords::standard),
