@@ -26,7 +26,12 @@ public record ConsoleServices(Schedule schedule, Map<String, ConsoleSite> sites,
                               IndicatorCatalogue catalogue, SecurityRules security, AuditTrigger audits, Clock clock) {
     public static ConsoleServices create(Schedule schedule, List<ScheduledSite> sites, DataSource ds,
                                          IndicatorCatalogue catalogue, AuditTrigger audits, Clock clock) {
-        SecurityRules security = SecurityRules.standard();
+        return create(schedule, sites, ds, catalogue, audits, clock, SecurityRules.standard());
+    }
+
+    public static ConsoleServices create(Schedule schedule, List<ScheduledSite> sites, DataSource ds,
+                                         IndicatorCatalogue catalogue, AuditTrigger audits, Clock clock,
+                                         SecurityRules security) {
         Users users = new Users(ds, security, clock);
         Map<String, ConsoleSite> byRef = new LinkedHashMap<>();
         for (ScheduledSite s : sites) {
