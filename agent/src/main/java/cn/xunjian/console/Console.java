@@ -109,6 +109,9 @@ public final class Console implements AutoCloseable {
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("Cache-Control", "no-store");
         String path = ctx.path();
+        if (path.equals("/favicon.ico")) {
+            throw Refusal.notFound();
+        }
         if (path.startsWith("/static/")) {
             ctx.header("Cache-Control", "private, max-age=3600");
             return;

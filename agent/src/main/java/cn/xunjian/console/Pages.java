@@ -60,7 +60,8 @@ final class Pages {
     private static final Map<String, String> STATIC = Map.of(
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8",
-            "htmx.min.js", "text/javascript; charset=utf-8");
+            "htmx.min.js", "text/javascript; charset=utf-8",
+            "favicon.svg", "image/svg+xml");
     private static final String HTMX = "/META-INF/resources/webjars/htmx.org/2.0.4/dist/htmx.min.js";
 
     private final ConsoleServices s;
@@ -121,7 +122,10 @@ final class Pages {
     }
 
     private void showLogin(Context ctx, String name, String error) {
-        String token = Secrets.newToken();
+        // one token per browser: a second GET of the login page (another tab, a redirected favicon request) must
+        // not invalidate the form already shown
+        String known = ctx.cookie(Console.LOGIN_COOKIE);
+        String token = known != null && known.matches("[A-Za-z0-9_-]{43}") ? known : Secrets.newToken();
         ctx.res().addHeader("Set-Cookie", Console.LOGIN_COOKIE + "=" + token + "; Path=/login; HttpOnly; SameSite=Strict"
                 + secure(ctx));
         Views.Frame f = new Views.Frame("登录", null, null, token, false, false, "");

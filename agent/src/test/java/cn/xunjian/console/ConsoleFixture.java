@@ -184,7 +184,15 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     private static byte[] png() {
-        BufferedImage img = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+        BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(0xf3, 0xf4, 0xf6));
+        g.fillRect(0, 0, 640, 360);
+        g.setColor(new java.awt.Color(0x1f, 0x4e, 0x9c));
+        g.fillRect(0, 0, 640, 60);
+        g.setColor(new java.awt.Color(0xcf, 0x22, 0x2e));
+        g.drawRect(420, 300, 200, 40);
+        g.dispose();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(img, "png", out);
