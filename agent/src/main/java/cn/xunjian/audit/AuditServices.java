@@ -1,5 +1,6 @@
 package cn.xunjian.audit;
 
+import cn.xunjian.store.FindingReviews;
 import cn.xunjian.store.JsonFileSubmittedMessageStore;
 import cn.xunjian.store.ProbeHistory;
 import cn.xunjian.store.RunHistory;
@@ -11,9 +12,15 @@ import java.util.Optional;
  * site's stored probes and earlier runs (for the weekly W-V2 verdict and new / still open / fixed marks).
  *
  * @param runId this run's id in the run history, or null outside the daemon
+ * @param reviews the console's review statuses: findings marked 误报 are reported but not scored
  */
 public record AuditServices(SubmittedMessageStore messages, Optional<ProbeHistory> probes, Optional<RunHistory> runs,
-                            String runId) {
+                            String runId, FindingReviews reviews) {
+    public AuditServices(SubmittedMessageStore messages, Optional<ProbeHistory> probes, Optional<RunHistory> runs,
+                         String runId) {
+        this(messages, probes, runs, runId, FindingReviews.NONE);
+    }
+
     /** A one-off audit from the command line: messages in the local JSON file, no history. */
     public static AuditServices standalone() {
         return new AuditServices(JsonFileSubmittedMessageStore.standard(), Optional.empty(), Optional.empty(), null);

@@ -19,6 +19,7 @@ import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
+import cn.xunjian.score.CountedFindings;
 import cn.xunjian.score.Scorer;
 import cn.xunjian.score.Judgement;
 import cn.xunjian.model.CheckResult;
@@ -108,10 +109,11 @@ public final class Auditor {
                     findings = withPast.get().findings();
                     histories.put(site.url(), withPast.get().history());
                 }
-                Judgement judgement = scorer.judge(findings);
+                List<Finding> counted = CountedFindings.of(site.url(), findings, services.reviews(), false);
+                Judgement judgement = scorer.judge(counted);
                 SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), judgement.verdict(),
                         judgement.score(), findings, audited.checks(),
-                        scorer.judgeAccounts(audited.accounts(), findings));
+                        scorer.judgeAccounts(audited.accounts(), counted));
                 reports.add(report);
                 progress.siteFinished(report);
             }

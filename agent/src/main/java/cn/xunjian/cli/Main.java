@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT, resourceBundle = "cn.xunjian.cli.Messages",
         description = "巡检：政府网站与政务新媒体自动检查工具",
         subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class, RecheckCommand.class,
-            ServeCommand.class, StatusCommand.class})
+            ServeCommand.class, StatusCommand.class, UserCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -23,6 +23,12 @@ public final class Main implements Runnable {
 
     /** Runs the CLI with the given writers and returns the exit code (used by the whole-output tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the CLI reading {@code --password-stdin} from {@code in}. */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        UserCommand.stdin = in;
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out).setErr(err);
         cli.setExitCodeExceptionMapper(e -> ExitCodes.INTERNAL);

@@ -1,6 +1,9 @@
 package cn.xunjian.cli;
 
+import cn.xunjian.console.Console;
+import cn.xunjian.console.ConsoleServices;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.schedule.Schedule;
 import cn.xunjian.schedule.Daemon;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,11 +33,26 @@ final class ServeCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCodes.USAGE;
         }
-        Daemon daemon = Daemon.start(loaded.schedule(), loaded.sites(), Clock.system(ShanghaiTime.ZONE));
+        Clock clock = Clock.system(ShanghaiTime.ZONE);
+        Daemon daemon = Daemon.start(loaded.schedule(), loaded.sites(), clock);
         Duration wait = Duration.ofSeconds(Math.max(1, shutdownWait));
         var out = spec.commandLine().getOut();
+        Schedule.Console listen = loaded.schedule().console();
+        ConsoleServices consoleServices = ConsoleServices.create(loaded.schedule(), loaded.sites(),
+                daemon.database().dataSource(), daemon.services().auditSettings().catalogue(), daemon::auditNow, clock);
+        Console console;
+        try {
+            // the re-check engine is not part of serve yet: requests wait in the queue until it is
+            console = Console.start(consoleServices, null, listen.host(), listen.port(), Duration.ofSeconds(30));
+        } catch (RuntimeException e) {
+            daemon.stop(wait);
+            spec.commandLine().getErr().println("配置错误：计划文件 " + scheduleFile + "，字段 \"console.listen\"：无法在 "
+                    + listen.host() + ":" + listen.port() + " 上启动网页控制台（" + e.getMessage() + "）");
+            return ExitCodes.USAGE;
+        }
         AtomicBoolean reported = new AtomicBoolean();
         Runnable stop = () -> {
+            console.close();
             daemon.stop(wait);
             if (reported.compareAndSet(false, true)) {
                 out.println("巡检服务已停止。");
@@ -46,6 +64,13 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "xunjian-serve-stop"));
         out.println("巡检服务已启动（节点 " + daemon.services().node() + "），站点 " + loaded.sites().size()
                 + " 个，输出目录 " + loaded.schedule().outputDir());
+        out.println("网页控制台：http://" + (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":"
+                + console.port() + "/");
+        if (!consoleServices.users().anyAdmin()) {
+            out.println("尚无管理员账号。请先创建一个（密码至少 " + consoleServices.security().minPasswordLength()
+                    + " 个字符，从标准输入读取）：");
+            out.println("  echo '密码' | ./xunjian user add " + scheduleFile + " admin --role admin --password-stdin");
+        }
         out.println("按 Ctrl+C 或发送 SIGTERM 停止；用 ./xunjian status " + scheduleFile + " 查看计划与结果。");
         out.flush();
         int exitCode = signals.await();

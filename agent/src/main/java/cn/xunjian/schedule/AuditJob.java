@@ -11,6 +11,7 @@ import cn.xunjian.internal.Json;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.Report;
 import cn.xunjian.site.SiteFileLoader;
+import cn.xunjian.store.FindingReviews;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;
 import cn.xunjian.store.jdbc.StoredRun;
@@ -47,9 +48,12 @@ final class AuditJob implements Job {
     private final Clock clock;
     private final String node;
     private final Path runsDir;
+    private final FindingReviews reviews;
 
     AuditJob(Map<String, ScheduledSite> sites, JdbcResultStore results, JdbcSubmittedMessageStore messages,
-             AuditSettings settings, DaemonAlerts alerts, Clock clock, String node, Path runsDir) {
+             AuditSettings settings, DaemonAlerts alerts, Clock clock, String node, Path runsDir,
+             FindingReviews reviews) {
+        this.reviews = reviews;
         this.sites = sites;
         this.results = results;
         this.messages = messages;
@@ -81,7 +85,8 @@ final class AuditJob implements Job {
         LOG.info("audit {} of {} started{}", runId, site.url(), context.isRecovering() ? " (recovering)" : "");
         try {
             List<Finding> previous = results.previousFindings(site.url(), runId).orElse(null);
-            AuditServices services = new AuditServices(messages, Optional.of(results), Optional.of(results), runId);
+            AuditServices services = new AuditServices(messages, Optional.of(results), Optional.of(results), runId,
+                    reviews);
             Report report = new Auditor(settings, clock, services).audit(List.of(site), runDir,
                     Auditor.ProgressListener.NONE);
             Manifest manifest = Json.mapper().readValue(runDir.resolve(EvidenceStore.MANIFEST).toFile(), Manifest.class);

@@ -11,7 +11,14 @@ import cn.xunjian.report.ReportJsonWriter;
 import cn.xunjian.model.Verdict;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
+import cn.xunjian.model.Account;
+import cn.xunjian.model.AccountVerdict;
+import cn.xunjian.model.Finding;
+import cn.xunjian.score.CountedFindings;
 import cn.xunjian.score.IndicatorCatalogue;
+import cn.xunjian.score.Judgement;
+import cn.xunjian.score.Scorer;
+import cn.xunjian.store.FindingReviews;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.StoredRun;
 import java.io.BufferedOutputStream;
@@ -46,9 +53,13 @@ final class CircularJob implements Job {
     private final IndicatorCatalogue catalogue;
     private final Clock clock;
     private final Path outputDir;
+    private final FindingReviews reviews;
+    private final boolean reviewBeforePublish;
 
     CircularJob(Collection<ScheduledSite> sites, JdbcResultStore results, IndicatorCatalogue catalogue, Clock clock,
-                Path outputDir) {
+                Path outputDir, FindingReviews reviews, boolean reviewBeforePublish) {
+        this.reviews = reviews;
+        this.reviewBeforePublish = reviewBeforePublish;
         this.sites = sites;
         this.results = results;
         this.catalogue = catalogue;
@@ -71,9 +82,7 @@ final class CircularJob implements Job {
                 LOG.info("circular: {} has no completed audit yet, left out", site.site().url());
                 continue;
             }
-            StoredRun r = run.get();
-            reported.add(new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), Verdict.fromLabel(r.verdict()),
-                    r.score(), results.findings(r.id()), List.of(), results.accounts(r.id())));
+            reported.add(reviewed(run.get()));
         }
         Report report = new Report(ShanghaiTime.iso(clock), Summary.of(reported), reported);
         Path dir = outputDir.resolve("circulars").resolve(ShanghaiTime.stamp(clock));
@@ -90,6 +99,21 @@ final class CircularJob implements Job {
             throw new JobExecutionException("cannot write circular into " + dir, e);
         }
         return dir;
+    }
+
+    /**
+     * A stored run as the 通报 counts it: judged again over the findings that count after review (none marked 误报;
+     * with 发布前需复核 only the confirmed), listing only those.
+     */
+    SiteReport reviewed(StoredRun r) {
+        List<Finding> counted = CountedFindings.of(r.siteUrl(), results.findings(r.id()), reviews, reviewBeforePublish);
+        Scorer scorer = new Scorer(catalogue);
+        Judgement j = scorer.judge(counted);
+        List<AccountVerdict> accounts = results.accounts(r.id());
+        List<AccountVerdict> judged = scorer.judgeAccounts(accounts.stream()
+                .map(a -> new Account(a.name(), a.platform(), a.url())).toList(), counted);
+        return new SiteReport(r.siteName(), r.siteCode(), r.siteUrl(), j.verdict(), j.score(), counted, List.of(),
+                judged);
     }
 
     /** The circular's files are a summary of stored runs, not evidence: they get no manifest. */

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -64,6 +65,16 @@ public final class Daemon implements AutoCloseable {
 
     public ServeServices services() {
         return services;
+    }
+
+    /** The database the daemon runs on (the web console shares it). */
+    public Database database() {
+        return db;
+    }
+
+    /** Starts the site's full audit now, on whichever node of the cluster picks it up ("run now" in the console). */
+    public void auditNow(String siteKey) throws SchedulerException {
+        schedulers.heavy().triggerJob(JobKey.jobKey(siteKey, JobGroups.AUDIT));
     }
 
     public Scheduler lightScheduler() {

@@ -26,11 +26,12 @@ import java.util.List;
  * @param loopbackOnly only contact 127.0.0.1 / localhost (tests and the demo)
  * @param proxies the forward proxies of every request and of Chromium: {@code HTTP_PROXY} / {@code HTTPS_PROXY} /
  *                {@code NO_PROXY} from the environment, all URLs through the file's {@code proxy} when it names one
+ * @param console where the web console listens and whether the 通报 waits for human review
  */
 public record Schedule(Path file, List<Path> sites, Probes probes, String auditCron, String circularCron,
                        String followUpCron, Retention retention, ZoneId zone, DatabaseConfig database, Path outputDir,
                        List<AlertTarget> alerts, Cluster cluster, int threads, int auditsAtOnce,
-                       boolean loopbackOnly, ProxySettings proxies) {
+                       boolean loopbackOnly, ProxySettings proxies, Console console) {
     public Schedule {
         sites = List.copyOf(sites);
         alerts = List.copyOf(alerts);
@@ -69,6 +70,16 @@ public record Schedule(Path file, List<Path> sites, Probes probes, String auditC
         public String toString() {
             return "AlertTarget[" + type + "]"; // the URL carries the robot's token
         }
+    }
+
+    /**
+     * The web console.
+     *
+     * @param host the address it listens on (default 127.0.0.1)
+     * @param port its port; 0 picks a free one (tests)
+     * @param reviewBeforePublish 发布前需复核: the 通报 counts only findings a person has confirmed
+     */
+    public record Console(String host, int port, boolean reviewBeforePublish) {
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.List;
 record ScheduleJson(List<String> sites, ProbesJson probes, CronJson audit, CronJson circular, CronJson followUp,
                     RetentionJson retention, String timeZone, DatabaseJson database, String outputDir,
                     List<AlertJson> alerts, ClusterJson cluster, Integer threads, Integer auditsAtOnce,
-                    Boolean loopbackOnly, String proxy) {
+                    Boolean loopbackOnly, String proxy, ConsoleJson console) {
 
     record ProbesJson(Double perDay, Integer everySeconds, Double browserPerDay, Integer browserEverySeconds,
                       Integer timeoutSeconds) {
@@ -22,6 +22,9 @@ record ScheduleJson(List<String> sites, ProbesJson probes, CronJson audit, CronJ
     }
 
     record AlertJson(String type, String url, String secret) {
+    }
+
+    record ConsoleJson(String listen, Boolean reviewBeforePublish) {
     }
 
     record ClusterJson(String instanceId, Integer checkinIntervalMillis) {

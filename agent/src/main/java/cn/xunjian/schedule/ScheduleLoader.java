@@ -130,7 +130,7 @@ public final class ScheduleLoader {
             boolean loopback = json.loopbackOnly() == null ? defaults.loopbackOnly() : json.loopbackOnly();
             return new Schedule(file, sites, probes, audit, circular, followUp, new Schedule.Retention(days, retentionCron),
                     ZONE, db, output, alerts(), new Schedule.Cluster(instanceId, Duration.ofMillis(checkin)), threads, audits,
-                    loopback, proxies(json.proxy() != null ? json.proxy() : defaults.proxy()));
+                    loopback, proxies(json.proxy() != null ? json.proxy() : defaults.proxy()), console());
         }
 
         private ProxySettings proxies(String proxy) {
@@ -141,6 +141,32 @@ public final class ScheduleLoader {
                 fail(proxy == null ? "proxy（环境变量 HTTP_PROXY / HTTPS_PROXY）" : "proxy", e.getMessage());
                 return ProxySettings.NONE;
             }
+        }
+
+        private Schedule.Console console() {
+            String listen = pick(json.console(), defaults.console(), ScheduleJson.ConsoleJson::listen);
+            Boolean review = pick(json.console(), defaults.console(), ScheduleJson.ConsoleJson::reviewBeforePublish);
+            int colon = listen == null ? -1 : listen.lastIndexOf(':');
+            if (colon <= 0) {
+                fail("console.listen", "应为“地址:端口”，例如 127.0.0.1:8080，实际为 \"" + listen + "\"");
+            }
+            String host = listen.substring(0, colon);
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            int port = -1;
+            try {
+                port = Integer.parseInt(listen.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (port < 0 || port > 65535) {
+                fail("console.listen", "端口应为 0 到 65535 之间的整数，实际为 \"" + listen.substring(colon + 1) + "\"");
+            }
+            if (host.isBlank() || !host.matches("[A-Za-z0-9.:-]+")) {
+                fail("console.listen", "地址无效：\"" + host + "\"");
+            }
+            return new Schedule.Console(host, port, review != null && review);
         }
 
         private List<Path> sites(Path base) {

@@ -29,11 +29,11 @@ final class ServeJobFactory implements JobFactory {
         }
         if (type == AuditJob.class) {
             return new AuditJob(s.sites(), s.results(), s.messages(), s.auditSettings(), s.alerts(), s.clock(), s.node(),
-                    s.runsDir());
+                    s.runsDir(), s.reviews());
         }
         if (type == CircularJob.class) {
             return new CircularJob(s.sites().values(), s.results(), s.auditSettings().catalogue(), s.clock(),
-                    s.schedule().outputDir());
+                    s.schedule().outputDir(), s.reviews(), s.schedule().console().reviewBeforePublish());
         }
         if (type == FollowUpJob.class) {
             return new FollowUpJob(s.messages(), s.scope(), s.auditSettings().proxies(), s.clock());

@@ -4,6 +4,7 @@ import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.check.AvailabilityProbe;
+import cn.xunjian.store.FindingReviews;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;
 import java.nio.file.Path;
@@ -18,11 +19,12 @@ import java.util.Map;
  * @param node this node's scheduler instance id, recorded with runs and probes
  * @param alerts where probe streaks, recoveries and new veto findings are reported
  * @param http the stack the daemon's probes share (and so its per-host limits); each audit builds its own
+ * @param reviews the console's review statuses, applied to verdicts and the 通报
  */
 public record ServeServices(Schedule schedule, Map<String, ScheduledSite> sites, JdbcResultStore results,
                             JdbcSubmittedMessageStore messages, AvailabilityProbe probe, AuditSettings auditSettings,
                             NetworkScope scope, Clock clock, String node, DaemonAlerts alerts,
-                            HttpStack http) {
+                            HttpStack http, FindingReviews reviews) {
     public Path runsDir() {
         return schedule.outputDir().resolve("runs");
     }

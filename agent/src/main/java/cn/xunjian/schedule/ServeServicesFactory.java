@@ -7,6 +7,7 @@ import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.store.jdbc.Database;
+import cn.xunjian.store.jdbc.JdbcFindingReviews;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;
 import java.time.Clock;
@@ -32,7 +33,7 @@ final class ServeServicesFactory {
         ServeServices services = new ServeServices(schedule, byKey, new JdbcResultStore(db.dataSource()),
                 new JdbcSubmittedMessageStore(db.dataSource()),
                 new AvailabilityProbe(http, schedule.probes().timeout(), clock), settings, scope, clock, node,
-                DaemonAlerts.of(schedule, clock), http);
+                DaemonAlerts.of(schedule, clock), http, new JdbcFindingReviews(db.dataSource()));
         Instant since = clock.instant().minus(Duration.ofDays(1));
         for (ScheduledSite s : sites) {
             services.alerts().prime(new AlertEvent.Site(s.site().name(), s.site().url()),

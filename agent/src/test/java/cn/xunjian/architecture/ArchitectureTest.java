@@ -56,6 +56,9 @@ class ArchitectureTest {
             List.of("alert"),
             List.of("schedule"),
             List.of("demo"),
+            List.of("console.account"),
+            List.of("console.review"),
+            List.of("console"),
             List.of("cli"));
 
     private static final JavaClasses MAIN = new ClassFileImporter()

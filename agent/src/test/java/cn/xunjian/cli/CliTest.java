@@ -23,9 +23,10 @@ class CliTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify", "recheck"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify", "recheck", "user", "user add"})
     void helpOnEveryCommandExitsZeroWithChineseHeadings(String command) {
-        assertThat(run(command, "--help")).isEqualTo(0);
+        String[] words = (command + " --help").split(" ");
+        assertThat(run(words)).isEqualTo(0);
         assertThat(out.toString()).startsWith("用法：").contains("选项：").contains("显示本帮助并退出")
                 .doesNotContain("Usage:").doesNotContain("Show this help");
         assertThat(err.toString()).isEmpty();

@@ -39,6 +39,22 @@ class ScheduleFileTest {
         assertThat(s.database().url()).startsWith("jdbc:h2:file:").contains(dir.resolve("out").toString())
                 .endsWith(";AUTO_SERVER=TRUE");
         assertThat(s.cluster().instanceId()).isEqualTo("AUTO");
+        assertThat(s.console()).isEqualTo(new Schedule.Console("127.0.0.1", 8080, false));
+    }
+
+    @Test
+    void theConsoleListensWhereTheFileSaysAndAMalformedAddressNamesItsField() throws IOException {
+        Schedule s = load("{ \"sites\": [\"site.json\"], \"console\": { \"listen\": \"0.0.0.0:9090\", "
+                + "\"reviewBeforePublish\": true } }");
+        assertThat(s.console()).isEqualTo(new Schedule.Console("0.0.0.0", 9090, true));
+
+        ScheduleFileException e = fail("{ \"sites\": [\"site.json\"],\n \"console\": {\n \"listen\": \"localhost\" } }");
+        assertThat(e.field()).isEqualTo("console.listen");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(fail("{ \"sites\": [\"site.json\"], \"console\": { \"listen\": \"127.0.0.1:70000\" } }").field())
+                .isEqualTo("console.listen");
+        assertThat(fail("{ \"sites\": [\"site.json\"], \"console\": { \"port\": 1 } }").field())
+                .isEqualTo("console.port");
     }
 
     @Test

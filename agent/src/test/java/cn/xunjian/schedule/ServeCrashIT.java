@@ -49,7 +49,8 @@ class ServeCrashIT {
                   "audit": { "cron": "0/5 * * * * ?" },
                   "circular": { "cron": "0 0 2 1 1 ? 2099" },
                   "followUp": { "cron": "0 0 2 1 1 ? 2099" },
-                  "outputDir": "out", "threads": 4, "auditsAtOnce": 1, "loopbackOnly": true }
+                  "outputDir": "out", "threads": 4, "auditsAtOnce": 1, "loopbackOnly": true,
+                  "console": { "listen": "127.0.0.1:0" } }
                 """, StandardCharsets.UTF_8);
         String url = new ScheduleLoader(dir.resolve("x")).load(file).database().url();
 

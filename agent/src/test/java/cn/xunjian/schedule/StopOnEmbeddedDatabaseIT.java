@@ -103,7 +103,8 @@ class StopOnEmbeddedDatabaseIT {
                   "circular": { "cron": "%s" },
                   "followUp": { "cron": "%s" },
                   "retention": { "days": 90, "cron": "%s" },
-                  "outputDir": "out", "threads": 2, "auditsAtOnce": 1, "loopbackOnly": true }
+                  "outputDir": "out", "threads": 2, "auditsAtOnce": 1, "loopbackOnly": true,
+                  "console": { "listen": "127.0.0.1:0" } }
                 """.formatted(probes, auditCron, NEVER, NEVER, NEVER), StandardCharsets.UTF_8);
         return new ScheduleLoader(dir.resolve("x")).load(file).database().url();
     }

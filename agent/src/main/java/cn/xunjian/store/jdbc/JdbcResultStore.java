@@ -245,6 +245,28 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
         return runs.stream().findFirst().map(r -> findings(r.id()));
     }
 
+    /** The latest completed run in which a finding with this stable id was reported, with that finding. */
+    public Optional<StoredFinding> latestFinding(String findingId) {
+        Optional<String> runId = sql(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT F.RUN_ID FROM XJ_FINDINGS F JOIN XJ_RUNS R "
+                    + "ON R.ID = F.RUN_ID WHERE F.FINDING_ID = ? AND R.STATUS = 'completed' "
+                    + "ORDER BY R.STARTED_AT DESC, R.ID DESC")) {
+                s.setString(1, findingId);
+                s.setMaxRows(1);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        return runId.flatMap(this::run).flatMap(r -> findings(r.id()).stream()
+                .filter(f -> findingId.equals(f.id())).findFirst().map(f -> new StoredFinding(r, f)));
+    }
+
+    /** The completed runs of a site, newest first. */
+    public List<StoredRun> completedRuns(String siteUrl) {
+        return query("WHERE SITE_URL = ? AND STATUS = 'completed' ORDER BY STARTED_AT DESC, ID DESC", List.of(siteUrl));
+    }
+
     /** The findings of a run with their evidence, in the order the audit reported them. */
     public List<Finding> findings(String runId) {
         return sql(c -> {
