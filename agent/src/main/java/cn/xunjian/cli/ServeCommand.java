@@ -2,12 +2,17 @@ package cn.xunjian.cli;
 
 import cn.xunjian.console.Console;
 import cn.xunjian.console.ConsoleServices;
+import cn.xunjian.console.EngineRechecks;
+import cn.xunjian.console.review.RecheckRunner;
 import cn.xunjian.internal.ShanghaiTime;
-import cn.xunjian.schedule.Schedule;
 import cn.xunjian.schedule.Daemon;
+import cn.xunjian.schedule.Schedule;
+import cn.xunjian.site.SiteFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -42,8 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                 daemon.database().dataSource(), daemon.services().auditSettings().catalogue(), daemon::auditNow, clock);
         Console console;
         try {
-            // the re-check engine is not part of serve yet: requests wait in the queue until it is
-            console = Console.start(consoleServices, null, listen.host(), listen.port(), Duration.ofSeconds(30));
+            Map<String, SiteFile> sites = new LinkedHashMap<>();
+            loaded.sites().forEach(s -> sites.put(s.site().url(), s.site()));
+            RecheckRunner rechecks = new EngineRechecks(sites, daemon.services().results(),
+                    daemon.services().auditSettings(), clock);
+            console = Console.start(consoleServices, rechecks, listen.host(), listen.port(), Duration.ofSeconds(30));
         } catch (RuntimeException e) {
             daemon.stop(wait);
             spec.commandLine().getErr().println("配置错误：计划文件 " + scheduleFile + "，字段 \"console.listen\"：无法在 "
