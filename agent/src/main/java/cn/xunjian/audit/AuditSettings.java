@@ -6,6 +6,7 @@ import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.crawl.CrawlLimits;
+import cn.xunjian.evidence.EvidenceSettings;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,15 +18,16 @@ import java.util.List;
  *
  * @param offline {@code --offline}: links to hosts other than the audited sites' are not checked
  * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
+ * @param evidence how the run's manifests are signed and timestamped
  */
 public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
-                            List<String> probes) {
+                            List<String> probes, EvidenceSettings evidence) {
     public AuditSettings {
         probes = List.copyOf(probes);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
-        this(catalogue, scope, limits, false, Reachability.probeUrls());
+        this(catalogue, scope, limits, false, Reachability.probeUrls(), EvidenceSettings.standard());
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
@@ -34,7 +36,12 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, not checking links to other hosts ({@code --offline}). */
     public AuditSettings withOffline(boolean skipExternal) {
-        return new AuditSettings(catalogue, scope, limits, skipExternal, probes);
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, evidence);
+    }
+
+    /** The same settings, sealing the run's manifests as {@code seal} says (key directory, algorithm, TSA). */
+    public AuditSettings withEvidence(EvidenceSettings seal) {
+        return new AuditSettings(catalogue, scope, limits, offline, probes, seal);
     }
 
     /**
@@ -53,7 +60,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, evidence);
     }
 
     public Duration pageTimeout() {
