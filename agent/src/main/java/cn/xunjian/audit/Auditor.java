@@ -8,7 +8,6 @@ import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
-import cn.xunjian.evidence.ManifestSeal;
 import cn.xunjian.evidence.RunSealer;
 import cn.xunjian.evidence.SealOutcome;
 import cn.xunjian.net.HttpEventListener;
@@ -35,7 +34,6 @@ import cn.xunjian.vision.QrDecoder;
 import cn.xunjian.vision.TesseractOcrEngine;
 import cn.xunjian.vision.ZxingQrDecoder;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,8 +51,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Auditor {
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
-    /** The manifest of the evidence alone, sealed before the reports are written. */
-    public static final String EVIDENCE_MANIFEST = "evidence-manifest.json";
 
     private final AuditSettings settings;
     private final Clock clock;
@@ -129,38 +125,13 @@ public final class Auditor {
         try (HttpStack http = HttpStack.builder(settings.scope()).timeout(settings.pageTimeout())
                 .listener(HttpEventListener.debugLog()).build()) {
             RunSealer sealer = settings.evidence().sealer(http, RetryPolicy.Pause.REAL, clock);
-            SealOutcome evidenceSeal = seal(sealer, store, EVIDENCE_MANIFEST);
-            adoptSeal(store, sealer.plan(EVIDENCE_MANIFEST));
+            // the evidence is sealed before the reports are written, so that each report can say how
+            SealOutcome evidenceSeal = sealer.sealEvidence(store);
             writeOutputs(report, histories, store, evidenceSeal);
-            SealOutcome runSeal = seal(sealer, store, EvidenceStore.MANIFEST);
-            RunSealer.writeLog(runDir, List.of(evidenceSeal, runSeal));
+            SealOutcome runSeal = sealer.sealRun(store, evidenceSeal);
             LOG.info("evidence sealed: {} / {}", evidenceSeal.describe(), runSeal.describe());
         }
         return report;
-    }
-
-    /**
-     * Writes the manifest {@code rel} of every file so far, naming its seal, then signs and stamps it. The evidence is
-     * sealed before the reports are written, so that each report can say how its evidence was sealed; manifest.json
-     * then seals everything, the evidence seal included.
-     */
-    private static SealOutcome seal(RunSealer sealer, EvidenceStore store, String rel)
-            throws IOException, InterruptedException {
-        ManifestSeal plan = sealer.plan(rel);
-        store.writeManifest(rel, plan);
-        return sealer.seal(store.runDir(), rel, plan);
-    }
-
-    private static void adoptSeal(EvidenceStore store, ManifestSeal plan) throws IOException {
-        store.adopt(EVIDENCE_MANIFEST, "manifest");
-        if (plan == null) {
-            return;
-        }
-        for (String rel : new String[] {plan.signature(), plan.certificate(), plan.timestamp(), RunSealer.TSA_CERT}) {
-            if (rel != null && Files.isRegularFile(store.runDir().resolve(rel))) {
-                store.adopt(rel, "seal");
-            }
-        }
     }
 
     /** Writes each output once, through the store, which hashes it for the manifest as it is written. */

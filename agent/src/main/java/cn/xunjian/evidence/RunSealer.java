@@ -21,6 +21,8 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 public final class RunSealer {
     public static final String SIGNER_CERT = "signer.pem";
+    /** The manifest of the evidence alone, sealed before the reports are written. */
+    public static final String EVIDENCE_MANIFEST = "evidence-manifest.json";
     public static final String TSA_CERT = "tsa.pem";
     /** How each manifest was sealed, written last; a TSA failure is recorded here. */
     public static final String SEAL_LOG = "seal.json";
@@ -104,6 +106,40 @@ public final class RunSealer {
         @SuppressWarnings("unchecked")
         Collection<X509CertificateHolder> matches = token.getCertificates().getMatches(token.getSID());
         return matches.isEmpty() ? "未知（应答中没有证书）" : matches.iterator().next().getSubject().toString();
+    }
+
+    /**
+     * Writes {@code evidence-manifest.json} of every file so far (the evidence), signs and stamps it, and lists it and
+     * its seal files for manifest.json.
+     */
+    public SealOutcome sealEvidence(EvidenceStore store) throws IOException, InterruptedException {
+        SealOutcome outcome = sealManifest(store, EVIDENCE_MANIFEST);
+        store.adopt(EVIDENCE_MANIFEST, RunManifests.MANIFEST_TYPE);
+        ManifestSeal plan = plan(EVIDENCE_MANIFEST);
+        if (plan != null) {
+            for (String rel : new String[] {plan.signature(), plan.certificate(), plan.timestamp(), TSA_CERT}) {
+                if (rel != null && Files.isRegularFile(store.runDir().resolve(rel))) {
+                    store.adopt(rel, "seal");
+                }
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * Writes manifest.json of every file of the run, signs and stamps it, and writes {@code seal.json} with both
+     * outcomes.
+     */
+    public SealOutcome sealRun(EvidenceStore store, SealOutcome evidence) throws IOException, InterruptedException {
+        SealOutcome outcome = sealManifest(store, EvidenceStore.MANIFEST);
+        writeLog(store.runDir(), java.util.List.of(evidence, outcome));
+        return outcome;
+    }
+
+    private SealOutcome sealManifest(EvidenceStore store, String rel) throws IOException, InterruptedException {
+        ManifestSeal plan = plan(rel);
+        store.writeManifest(rel, plan);
+        return seal(store.runDir(), rel, plan);
     }
 
     /** Writes {@code seal.json}: how each manifest was sealed, including a TSA's failure. */
