@@ -66,7 +66,12 @@ public final class EvidenceVerifier {
         steps.add(new KeyPermissionStep(keyFile));
         List<VerificationStep.Report> reports = new ArrayList<>();
         for (VerificationStep step : steps) {
-            reports.add(step.check(runDir));
+            try {
+                reports.add(step.check(runDir));
+            } catch (RuntimeException e) {
+                reports.add(new VerificationStep.Report(step.title(), List.of(), List.of(new VerificationStep.Problem(
+                        step.title(), step.title() + " 无法完成：" + RunManifests.firstLine(e)))));
+            }
         }
         return new Verification(runDir, reports);
     }

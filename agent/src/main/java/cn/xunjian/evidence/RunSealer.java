@@ -80,11 +80,10 @@ public final class RunSealer {
             return new SealOutcome(rel, keyId, subject, unsigned, null, null, tsa.url(), answer.problem(),
                     answer.attempts());
         }
-        Files.write(runDir.resolve(plan.timestamp()), answer.response());
+        Files.write(runDir.resolve(plan.timestamp()), canonical(answer.response()));
         try {
             TimeStampToken token = new TimeStampResponse(answer.response()).getTimeStampToken();
-            String at = token.getTimeStampInfo().getGenTime().toInstant().atZone(ShanghaiTime.ZONE)
-                    .toOffsetDateTime().toString();
+            String at = ShanghaiTime.iso(token.getTimeStampInfo().getGenTime().toInstant());
             return new SealOutcome(rel, keyId, subject, unsigned, at, tsaName(token), tsa.url(), null,
                     answer.attempts());
         } catch (TSPException e) {
@@ -98,6 +97,22 @@ public final class RunSealer {
             Files.writeString(target, tsa.demoCertificate(), StandardCharsets.US_ASCII);
         } else if (tsa.caCert() != null) {
             Files.copy(tsa.caCert(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * The TSA's response as it is stored: the token untouched, in a response of status granted without the TSA's
+     * free-text status, all in DER. A token's response wrapper is covered by no signature, so verify can only tell a
+     * changed byte there when the wrapper has one spelling; what the TSA said besides "granted" is not evidence.
+     */
+    static byte[] canonical(byte[] response) throws IOException {
+        try {
+            TimeStampToken token = new TimeStampResponse(response).getTimeStampToken();
+            return new org.bouncycastle.asn1.tsp.TimeStampResp(new org.bouncycastle.asn1.cmp.PKIStatusInfo(
+                    org.bouncycastle.asn1.cmp.PKIStatus.granted), token.toCMSSignedData().toASN1Structure())
+                    .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+        } catch (TSPException e) {
+            throw new IOException("a token TimestampClient accepted does not parse", e);
         }
     }
 

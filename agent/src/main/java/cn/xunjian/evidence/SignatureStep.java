@@ -31,6 +31,20 @@ final class SignatureStep implements VerificationStep {
         this.manifest = manifest;
     }
 
+    private static boolean signedAttributesVerify(SignerInformation signer, X509Certificate cert) {
+        try {
+            String name = new org.bouncycastle.cms.DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(
+                    signer.getDigestAlgorithmID(), new org.bouncycastle.asn1.x509.AlgorithmIdentifier(
+                            new org.bouncycastle.asn1.ASN1ObjectIdentifier(signer.getEncryptionAlgOID())));
+            java.security.Signature sig = java.security.Signature.getInstance(name, Bc.PROVIDER);
+            sig.initVerify(cert.getPublicKey());
+            sig.update(signer.getEncodedSignedAttributes());
+            return sig.verify(signer.getSignature());
+        } catch (GeneralSecurityException | IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     @Override
     public String title() {
         return "清单签名（" + manifest + "）";
@@ -62,11 +76,15 @@ final class SignatureStep implements VerificationStep {
                 problems.add(new Problem(sigFile, "签名文件 " + sigFile + " 缺失（" + manifest + " 声明有签名）"));
                 return new Report(title(), facts, problems);
             }
+            byte[] signature = Files.readAllBytes(runDir.resolve(sigFile));
+            if (!Bc.isDer(signature)) {
+                problems.add(new Problem(sigFile, "签名文件 " + sigFile + " 不是签名时的 DER 编码（文件被改动）"));
+            }
             CMSSignedData signed;
             SignerInformation signer;
             X509CertificateHolder holder;
             try {
-                signed = new CMSSignedData(new CMSProcessableByteArray(content), Files.readAllBytes(runDir.resolve(sigFile)));
+                signed = new CMSSignedData(new CMSProcessableByteArray(content), signature);
                 signer = signed.getSignerInfos().getSigners().iterator().next();
                 @SuppressWarnings("unchecked")
                 Collection<X509CertificateHolder> certs = signed.getCertificates().getMatches(signer.getSID());
@@ -80,6 +98,8 @@ final class SignatureStep implements VerificationStep {
                         + "）"));
                 return new Report(title(), facts, problems);
             }
+            Bc.unsignedPartProblem(signed).ifPresent(why -> problems.add(new Problem(sigFile,
+                    "签名文件 " + sigFile + " 被改动：" + why)));
             X509Certificate cert = Bc.certificate(holder);
             String keyId = Bc.keyId(cert);
             try {
@@ -88,7 +108,13 @@ final class SignatureStep implements VerificationStep {
                             + " 不符（签名文件被改动）"));
                 }
             } catch (CMSSignerDigestMismatchException e) {
-                problems.add(new Problem(manifest, manifest + " 在签名后被改动：其摘要与签名 " + sigFile + " 中记录的不符"));
+                // the digest in the signed attributes is not the manifest's: either the manifest changed, or the
+                // attribute did, and then the signature over the attributes no longer verifies
+                if (signedAttributesVerify(signer, cert)) {
+                    problems.add(new Problem(manifest, manifest + " 在签名后被改动：其摘要与签名 " + sigFile + " 中记录的不符"));
+                } else {
+                    problems.add(new Problem(sigFile, "签名 " + sigFile + " 无效：签名值与其中记录的摘要不符（签名文件被改动）"));
+                }
             } catch (CMSException | OperatorCreationException | RuntimeException e) {
                 problems.add(new Problem(sigFile, "签名 " + sigFile + " 无效（" + RunManifests.firstLine(e) + "）"));
             }
@@ -109,8 +135,11 @@ final class SignatureStep implements VerificationStep {
                 problems.add(new Problem(sigFile, "签名 " + sigFile + " 所用密钥 " + keyId + " 不是 " + manifest
                         + " 声明的 " + seal.keyId()));
             }
-            facts.add("签名者：" + cert.getSubjectX500Principal().getName() + "（密钥 " + keyId + "，"
+            facts.add("签名者：" + holder.getSubject() + "（密钥 " + keyId + "，"
                     + cert.getPublicKey().getAlgorithm() + "）");
+        } catch (RuntimeException e) {
+            // a changed byte can trip the parser anywhere; whatever it is, it is this file that is damaged
+            problems.add(new Problem(sigFile, "签名文件 " + sigFile + " 已损坏（" + RunManifests.firstLine(e) + "）"));
         } catch (IOException | GeneralSecurityException e) {
             problems.add(new Problem(sigFile, "无法读取签名 " + sigFile + "：" + e.getMessage()));
         }

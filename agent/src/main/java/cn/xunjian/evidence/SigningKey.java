@@ -14,6 +14,7 @@ public record SigningKey(KeyAlgorithm algorithm, PrivateKey privateKey, X509Cert
     }
 
     public String subject() {
-        return certificate.getSubjectX500Principal().getName();
+        return org.bouncycastle.asn1.x500.X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                .toString();
     }
 }

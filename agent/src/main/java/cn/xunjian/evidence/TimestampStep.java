@@ -67,8 +67,11 @@ final class TimestampStep implements VerificationStep {
             }
             byte[] content = Files.readAllBytes(runDir.resolve(manifest));
             TimeStampToken token;
+            TimeStampResponse response;
+            byte[] stored = Files.readAllBytes(runDir.resolve(tsr));
             try {
-                token = new TimeStampResponse(Files.readAllBytes(runDir.resolve(tsr))).getTimeStampToken();
+                response = new TimeStampResponse(stored);
+                token = response.getTimeStampToken();
             } catch (Exception e) {
                 problems.add(new Problem(tsr, "时间戳 " + tsr + " 已损坏，无法解析（" + RunManifests.firstLine(e) + "）"));
                 return new Report(title(), facts, problems);
@@ -76,6 +79,14 @@ final class TimestampStep implements VerificationStep {
             if (token == null) {
                 problems.add(new Problem(tsr, "时间戳 " + tsr + " 中没有时间戳令牌"));
                 return new Report(title(), facts, problems);
+            }
+            if (response.getStatus() != 0 || response.getFailInfo() != null || response.getStatusString() != null) {
+                problems.add(new Problem(tsr, "时间戳 " + tsr + " 的应答状态被改动（不是“已签发”）"));
+            }
+            Bc.unsignedPartProblem(token.toCMSSignedData())
+                    .ifPresent(why -> problems.add(new Problem(tsr, "时间戳 " + tsr + " 被改动：" + why)));
+            if (!Bc.isDer(stored)) {
+                problems.add(new Problem(tsr, "时间戳 " + tsr + " 不是保存时的 DER 编码（文件被改动）"));
             }
             @SuppressWarnings("unchecked")
             Collection<X509CertificateHolder> certs = token.getCertificates().getMatches(token.getSID());
@@ -98,8 +109,10 @@ final class TimestampStep implements VerificationStep {
                         + "（令牌属于另一个文件，或清单被改动）"));
             }
             checkChain(runDir, Bc.certificate(holder), tsr, facts, problems);
-            facts.add("盖时间戳：" + token.getTimeStampInfo().getGenTime().toInstant().atZone(ShanghaiTime.ZONE)
-                    .toOffsetDateTime() + "，签发者 " + holder.getSubject());
+            facts.add("盖时间戳：" + ShanghaiTime.iso(token.getTimeStampInfo().getGenTime().toInstant()) + "，签发者 " + holder.getSubject());
+        } catch (RuntimeException e) {
+            // a changed byte can trip the parser anywhere; whatever it is, it is this file that is damaged
+            problems.add(new Problem(tsr, "时间戳 " + tsr + " 已损坏（" + RunManifests.firstLine(e) + "）"));
         } catch (IOException | GeneralSecurityException e) {
             problems.add(new Problem(tsr, "无法读取时间戳 " + tsr + "：" + e.getMessage()));
         }
@@ -127,7 +140,7 @@ final class TimestampStep implements VerificationStep {
         }
         try {
             tsaCert.verify(anchor.getPublicKey(), Bc.PROVIDER);
-            facts.add("时间戳签发者证书由 " + anchor.getSubjectX500Principal().getName() + " 签发");
+            facts.add("时间戳签发者证书由 " + caName + " 中的证书签发");
         } catch (GeneralSecurityException e) {
             problems.add(new Problem(tsr, "时间戳 " + tsr + " 的签发者不是 " + caName + " 中的证书，也不由它签发"));
         }
