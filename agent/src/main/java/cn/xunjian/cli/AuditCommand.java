@@ -35,6 +35,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
     Integer timeout;
 
+    @CommandLine.Mixin
+    EvidenceOptions evidence = new EvidenceOptions();
+
     @Override
     public Integer call() {
         List<SiteFile> sites = new ArrayList<>();
@@ -51,7 +54,14 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
             return ExitCodes.USAGE;
         }
+        cn.xunjian.evidence.EvidenceSettings seal;
+        try {
+            seal = evidence.settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("用法错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, seal, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -157,6 +157,21 @@ public final class RunSealer {
         return seal(store.runDir(), rel, plan);
     }
 
+    /** What {@code seal.json} says, or nothing when the run has none or it does not parse. */
+    public static java.util.List<SealOutcome> readLog(Path runDir) {
+        Path log = runDir.resolve(SEAL_LOG);
+        if (!Files.isRegularFile(log)) {
+            return java.util.List.of();
+        }
+        try {
+            return cn.xunjian.internal.Json.mapper().readValue(log.toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.List<SealOutcome>>() {
+                    });
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
     /** Writes {@code seal.json}: how each manifest was sealed, including a TSA's failure. */
     public static void writeLog(Path runDir, java.util.List<SealOutcome> outcomes) throws IOException {
         cn.xunjian.internal.Json.mapper().writeValue(runDir.resolve(SEAL_LOG).toFile(), outcomes);

@@ -1,8 +1,6 @@
 package cn.xunjian.evidence;
 
-import cn.xunjian.internal.Json;
 import cn.xunjian.internal.ShanghaiTime;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -147,17 +145,8 @@ final class TimestampStep implements VerificationStep {
     }
 
     private Optional<String> recordedFailure(Path runDir) {
-        Path log = runDir.resolve(RunSealer.SEAL_LOG);
-        if (!Files.isRegularFile(log)) {
-            return Optional.empty();
-        }
-        try {
-            List<SealOutcome> outcomes = Json.mapper().readValue(log.toFile(), new TypeReference<List<SealOutcome>>() {
-            });
-            return outcomes.stream().filter(o -> manifest.equals(o.manifest()) && !o.stamped() && o.notStamped() != null)
-                    .map(SealOutcome::notStamped).findFirst();
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return RunSealer.readLog(runDir).stream()
+                .filter(o -> manifest.equals(o.manifest()) && !o.stamped() && o.notStamped() != null)
+                .map(SealOutcome::notStamped).findFirst();
     }
 }
