@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.evidence.EvidenceSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -23,12 +24,15 @@ import java.util.List;
  * @param threads worker threads for probes and other light jobs
  * @param auditsAtOnce audits (each with its own Chromium) one node runs at the same time
  * @param loopbackOnly only contact 127.0.0.1 / localhost (tests and the demo)
+ * @param evidence how each run's manifests are signed and timestamped ({@code evidence.tsa}, {@code
+ *     evidence.keyAlgorithm})
  */
 public record Schedule(Path file, List<Path> sites, Probes probes, String auditCron, String circularCron,
                        String followUpCron, Retention retention, ZoneId zone, DatabaseConfig database, Path outputDir,
                        List<AlertTarget> alerts, Cluster cluster, int threads, int auditsAtOnce,
-                       boolean loopbackOnly) {
+                       boolean loopbackOnly, EvidenceSettings evidence) {
     public Schedule {
+        evidence = evidence == null ? EvidenceSettings.standard() : evidence;
         sites = List.copyOf(sites);
         alerts = List.copyOf(alerts);
     }

@@ -3,6 +3,9 @@ package cn.xunjian.schedule;
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.JsonFieldLines;
 import cn.xunjian.internal.RuleFiles;
+import cn.xunjian.evidence.EvidenceSettings;
+import cn.xunjian.evidence.KeyAlgorithm;
+import cn.xunjian.evidence.TsaConfig;
 import cn.xunjian.schedule.ScheduleJson.AlertJson;
 import cn.xunjian.store.jdbc.Dialect;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -129,7 +132,36 @@ public final class ScheduleLoader {
             boolean loopback = json.loopbackOnly() == null ? defaults.loopbackOnly() : json.loopbackOnly();
             return new Schedule(file, sites, probes, audit, circular, followUp, new Schedule.Retention(days, retentionCron),
                     ZONE, db, output, alerts(), new Schedule.Cluster(instanceId, Duration.ofMillis(checkin)), threads, audits,
-                    loopback);
+                    loopback, evidence(base));
+        }
+
+        private EvidenceSettings evidence(Path base) {
+            EvidenceSettings s = EvidenceSettings.standard();
+            if (json.evidence() == null) {
+                return s;
+            }
+            if (json.evidence().keyAlgorithm() != null) {
+                try {
+                    s = new EvidenceSettings(s.keyDir(), KeyAlgorithm.parse(json.evidence().keyAlgorithm()), null);
+                } catch (IllegalArgumentException e) {
+                    fail("evidence.keyAlgorithm", e.getMessage());
+                }
+            }
+            ScheduleJson.TsaJson tsa = json.evidence().tsa();
+            if (tsa == null) {
+                return s;
+            }
+            if (tsa.url() == null || !(tsa.url().startsWith("http://") || tsa.url().startsWith("https://"))) {
+                fail("evidence.tsa.url", "应为 http(s) 地址");
+            }
+            Path ca = null;
+            if (tsa.caCert() != null) {
+                ca = base.resolve(tsa.caCert()).normalize();
+                if (!Files.isRegularFile(ca)) {
+                    fail("evidence.tsa.caCert", "文件 " + ca + " 不存在");
+                }
+            }
+            return s.withTsa(new TsaConfig(tsa.url(), tsa.user(), tsa.password(), ca, null));
         }
 
         private List<Path> sites(Path base) {
