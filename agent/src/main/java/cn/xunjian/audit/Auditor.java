@@ -8,7 +8,10 @@ import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.evidence.CaptureEnvironment;
 import cn.xunjian.evidence.RunSealer;
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
 import cn.xunjian.evidence.SealOutcome;
 import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
@@ -90,6 +93,11 @@ public final class Auditor {
         try (HttpStack http = settings.newHttpStack();
              BrowserRuntime browser = BrowserRuntime.start(settings.scope());
              LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
+            CaptureEnvironment environment = new CaptureEnvironmentRecorder(settings.scope(), settings.pageTimeout(),
+                    clock).record(sites, browser.browserVersion(), http);
+            store.writeRecord(CaptureEnvironment.FILE, "environment",
+                    out -> Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out,
+                            environment));
             Reachability.Outside outside = settings.probeReachability(http);
             LOG.info("reachability of the outside from this machine: {}", outside);
             SiteAuditor auditor = new SiteAuditor(settings, browser, http, links, ocr, qr,

@@ -72,6 +72,12 @@ public final class EvidenceStore {
         return runDir.resolve(rel);
     }
 
+    /** Writes a record of the run (the capture environment) that is evidence, not a report: type {@code type}. */
+    public Path writeRecord(String rel, String type, FileContent content) throws IOException {
+        write(rel, content, type, "");
+        return runDir.resolve(rel);
+    }
+
     private ManifestEntry write(String rel, FileContent content, String type, String url) throws IOException {
         Path file = runDir.resolve(rel);
         Files.createDirectories(file.getParent());
