@@ -32,9 +32,9 @@ final class EvidenceOptions {
             throw new IllegalArgumentException("--tsa-ca 文件 " + tsaCa + " 不存在");
         }
         if (tsa != null) {
-            if (!tsa.startsWith("http://") && !tsa.startsWith("https://")) {
-                throw new IllegalArgumentException("--tsa 应为 http(s) 地址：" + tsa);
-            }
+            TsaConfig.problemWith(tsa).ifPresent(p -> {
+                throw new IllegalArgumentException("--tsa " + p);
+            });
             s = s.withTsa(new TsaConfig(tsa, System.getenv("XUNJIAN_TSA_USER"), System.getenv("XUNJIAN_TSA_PASSWORD"),
                     tsaCa, null));
         }

@@ -18,6 +18,26 @@ public record TsaConfig(String url, String user, String password, Path caCert, S
         }
     }
 
+    /**
+     * What is wrong with a TSA URL as configured, or empty: it must be http(s), and carry no user or password,
+     * which would otherwise reach the logs and reports that name the URL.
+     */
+    public static java.util.Optional<String> problemWith(String url) {
+        try {
+            java.net.URI uri = java.net.URI.create(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                return java.util.Optional.of("应为 http(s) 地址：" + url);
+            }
+            if (uri.getRawUserInfo() != null) {
+                return java.util.Optional.of("地址中不能含账号密码，请分别写在 user、password 中（命令行用环境变量 XUNJIAN_TSA_USER、XUNJIAN_TSA_PASSWORD）");
+            }
+            return java.util.Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.of("地址格式错误：" + url);
+        }
+    }
+
     public static TsaConfig of(String url) {
         return new TsaConfig(url, null, null, null, null);
     }

@@ -151,9 +151,10 @@ public final class ScheduleLoader {
             if (tsa == null) {
                 return s;
             }
-            if (tsa.url() == null || !(tsa.url().startsWith("http://") || tsa.url().startsWith("https://"))) {
-                fail("evidence.tsa.url", "应为 http(s) 地址");
+            if (tsa.url() == null) {
+                fail("evidence.tsa.url", "必填");
             }
+            TsaConfig.problemWith(tsa.url()).ifPresent(p -> fail("evidence.tsa.url", p));
             Path ca = null;
             if (tsa.caCert() != null) {
                 ca = base.resolve(tsa.caCert()).normalize();

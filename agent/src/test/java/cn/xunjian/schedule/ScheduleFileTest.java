@@ -79,6 +79,14 @@ class ScheduleFileTest {
     }
 
     @Test
+    void aTsaUrlWithCredentialsInItIsRefusedSoTheyCannotReachLogsOrReports() {
+        ScheduleFileException e = fail("{ \"sites\": [\"site.json\"],\n \"evidence\": { \"tsa\": {"
+                + " \"url\": \"http://inspector:s3cret@127.0.0.1:1/tsa\" } } }");
+        assertThat(e.field()).isEqualTo("evidence.tsa.url");
+        assertThat(e.getMessage()).contains("不能含账号密码").doesNotContain("s3cret");
+    }
+
+    @Test
     void aTsaCaCertificateThatIsNotThereNamesTheField() {
         ScheduleFileException e = fail("{ \"sites\": [\"site.json\"],\n \"evidence\": { \"tsa\": {"
                 + " \"url\": \"http://127.0.0.1:1/tsa\", \"caCert\": \"nope.pem\" } } }");
