@@ -7,6 +7,7 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.net.ProxySettings;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.crawl.CrawlLimits;
+import cn.xunjian.evidence.EvidenceSettings;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,9 +19,10 @@ import java.util.List;
  *
  * @param offline {@code --offline}: links to hosts other than the audited sites' are not checked
  * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
+ * @param evidence how the run's manifests are signed and timestamped
  */
 public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
-                            List<String> probes, ProxySettings proxies) {
+                            List<String> probes, ProxySettings proxies, EvidenceSettings evidence) {
     public AuditSettings {
         probes = List.copyOf(probes);
         proxies = proxies == null ? ProxySettings.NONE : proxies;
@@ -28,7 +30,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
                          List<String> probes) {
-        this(catalogue, scope, limits, offline, probes, ProxySettings.NONE);
+        this(catalogue, scope, limits, offline, probes, ProxySettings.NONE, EvidenceSettings.standard());
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
@@ -37,7 +39,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, reaching sites through {@code p} (the HTTP stack and Chromium alike). */
     public AuditSettings withProxies(ProxySettings p) {
-        return new AuditSettings(catalogue, scope, limits, offline, probes, p);
+        return new AuditSettings(catalogue, scope, limits, offline, probes, p, evidence);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
@@ -46,7 +48,12 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, not checking links to other hosts ({@code --offline}). */
     public AuditSettings withOffline(boolean skipExternal) {
-        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, proxies);
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, proxies, evidence);
+    }
+
+    /** The same settings, sealing the run's manifests as {@code seal} says (key directory, algorithm, TSA). */
+    public AuditSettings withEvidence(EvidenceSettings seal) {
+        return new AuditSettings(catalogue, scope, limits, offline, probes, proxies, seal);
     }
 
     /**
@@ -65,7 +72,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies, evidence);
     }
 
     /**
@@ -78,7 +85,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
         }
         AuditLimits l = new AuditLimits(maxPages, limits.crawlMaxDepth(), limits.renderBudget(),
                 limits.brokenLinkScreenshots(), limits.pageCacheChars());
-        return new AuditSettings(catalogue, scope, l, offline, probes, proxies);
+        return new AuditSettings(catalogue, scope, l, offline, probes, proxies, evidence);
     }
 
     public Duration pageTimeout() {

@@ -8,7 +8,15 @@ import cn.xunjian.evidence.EvidenceStore;
 import cn.xunjian.evidence.SiteEvidence;
 import cn.xunjian.history.SiteHistory;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.evidence.CaptureEnvironment;
+import cn.xunjian.evidence.RunSealer;
+import cn.xunjian.internal.Json;
+import com.fasterxml.jackson.core.JsonGenerator;
+import cn.xunjian.evidence.SealOutcome;
+import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
+import cn.xunjian.net.RetryPolicy;
+import cn.xunjian.report.EvidenceState;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
@@ -86,6 +94,11 @@ public final class Auditor {
         try (HttpStack http = settings.newHttpStack();
              BrowserRuntime browser = BrowserRuntime.start(settings.scope(), settings.proxies());
              LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
+            CaptureEnvironment environment = new CaptureEnvironmentRecorder(settings.scope(), settings.pageTimeout(),
+                    clock).record(sites, browser.browserVersion(), http);
+            store.writeRecord(CaptureEnvironment.FILE, "environment",
+                    out -> Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out,
+                            environment));
             Reachability.Outside outside = settings.probeReachability(http);
             LOG.info("reachability of the outside from this machine: {}", outside);
             SiteAuditor auditor = new SiteAuditor(settings, browser, http, links, ocr, qr,
@@ -119,22 +132,30 @@ public final class Auditor {
             }
         }
         Report report = new Report(generatedAt, Summary.of(reports), reports);
-        writeOutputs(report, histories, store);
+        try (HttpStack http = HttpStack.builder(settings.scope()).timeout(settings.pageTimeout())
+                .listener(HttpEventListener.debugLog()).build()) {
+            RunSealer sealer = settings.evidence().sealer(http, RetryPolicy.Pause.REAL, clock);
+            // the evidence is sealed before the reports are written, so that each report can say how
+            SealOutcome evidenceSeal = sealer.sealEvidence(store);
+            writeOutputs(report, histories, store, evidenceSeal);
+            SealOutcome runSeal = sealer.sealRun(store, evidenceSeal);
+            LOG.info("evidence sealed: {} / {}", evidenceSeal.describe(), runSeal.describe());
+        }
         return report;
     }
 
     /** Writes each output once, through the store, which hashes it for the manifest as it is written. */
-    private void writeOutputs(Report report, Map<String, SiteHistory> histories, EvidenceStore store)
-            throws IOException {
+    private void writeOutputs(Report report, Map<String, SiteHistory> histories, EvidenceStore store,
+                              SealOutcome evidenceSeal) throws IOException {
         Circular circular = Circular.of(report, settings.catalogue(), CircularTemplate.standard());
         CircularWriter circularWriter = new CircularWriter();
+        EvidenceState state = EvidenceState.of(evidenceSeal, store.entries());
         store.writeReport(ReportJsonWriter.FILE, out -> new ReportJsonWriter().write(report, out));
         store.writeReport(ReportHtmlWriter.FILE,
-                out -> new ReportHtmlWriter(settings.catalogue()).write(report, histories, store.runDir(), out));
+                out -> new ReportHtmlWriter(settings.catalogue()).write(report, histories, store.runDir(), state, out));
         store.writeReport(CircularWriter.MARKDOWN, out -> circularWriter.writeMarkdown(circular, out));
         store.writeReport(CircularWriter.HTML, out -> circularWriter.writeHtml(circular, out));
         store.writeReport(FindingsCsvWriter.FILE, out -> new FindingsCsvWriter(settings.catalogue()).write(report, out));
-        store.writeManifest();
     }
 
     /** Told as each site starts and ends, for progress output. */

@@ -31,6 +31,12 @@ public enum DeviceProfile {
         return userAgent;
     }
 
+    /** The viewport as recorded in a run's capture environment, e.g. {@code 390×844 @3x 移动}. */
+    public String viewport() {
+        return width + "×" + height + " @" + (scale == Math.rint(scale) ? String.valueOf((int) scale) : String.valueOf(scale))
+                + "x" + (mobile ? " 移动" : "");
+    }
+
     Browser.NewContextOptions contextOptions() {
         return new Browser.NewContextOptions()
                 .setViewportSize(width, height)

@@ -43,6 +43,9 @@ final class AuditCommand implements Callable<Integer> {
             description = "每个网站最多抓取的页面数（优先于站点文件的 maxPages），默认抓取全站，上限 200000 页")
     Integer maxPages;
 
+    @CommandLine.Mixin
+    EvidenceOptions evidence = new EvidenceOptions();
+
     @Override
     public Integer call() {
         List<SiteFile> sites = new ArrayList<>();
@@ -70,7 +73,14 @@ final class AuditCommand implements Callable<Integer> {
         if (proxies.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        cn.xunjian.evidence.EvidenceSettings seal;
+        try {
+            seal = evidence.settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("用法错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, proxies.get(), spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, proxies.get(), seal, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -5,6 +5,12 @@ import cn.xunjian.audit.AuditSettings;
 import cn.xunjian.net.ProxySettings;
 import cn.xunjian.audit.Auditor;
 import cn.xunjian.browser.BrowserUnavailableException;
+import cn.xunjian.evidence.EvidenceKeyException;
+import cn.xunjian.evidence.EvidenceSettings;
+import cn.xunjian.evidence.RunSealer;
+import cn.xunjian.evidence.SealOutcome;
+import cn.xunjian.evidence.SigningKey;
+import cn.xunjian.evidence.SigningKeys;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.CircularWriter;
@@ -44,22 +50,42 @@ final class AuditRun {
      */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
                    PrintWriter stdout, PrintWriter stderr) {
-        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, false, ProxySettings.NONE, stdout, stderr);
+        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, false, stdout, stderr);
     }
 
     /**
      * @param offline {@code --offline}: links to other hosts than the sites' are not checked
-     * @param proxies how the HTTP stack and Chromium reach the sites
      */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
-                   boolean offline, ProxySettings proxies, PrintWriter stdout, PrintWriter stderr) {
+                   boolean offline, PrintWriter stdout, PrintWriter stderr) {
+        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, offline, ProxySettings.NONE,
+                EvidenceSettings.standard(), stdout, stderr);
+    }
+
+    /**
+     * @param proxies how the HTTP stack and Chromium reach the sites
+     * @param evidence the signing key's directory and algorithm and the TSA; a key that cannot be used is refused
+     *     here, before anything is audited
+     */
+    static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
+                   boolean offline, ProxySettings proxies, EvidenceSettings evidence, PrintWriter stdout,
+                   PrintWriter stderr) {
         Clock clock = Clock.system(ShanghaiTime.ZONE);
+        try {
+            SigningKey key = new SigningKeys(evidence.keyDir(), clock).loadOrCreate(evidence.algorithm());
+            stdout.println("签名密钥：" + key.keyId() + "（" + key.algorithm().configName() + "，"
+                    + evidence.keyDir().resolve(SigningKeys.CERT_FILE) + "）");
+        } catch (EvidenceKeyException e) {
+            stderr.println("配置错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Path runDir = (out == null ? defaultOut(clock) : out).toAbsolutePath().normalize();
         AuditServices services = messagesInRunDir
                 ? new AuditServices(new JsonFileSubmittedMessageStore(runDir.resolve("submitted-messages.json")),
                         Optional.empty(), Optional.empty(), null)
                 : AuditServices.standalone();
-        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline).withProxies(proxies);
+        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline).withProxies(proxies)
+                .withEvidence(evidence);
         if (timeoutSeconds != null) {
             settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }
@@ -88,6 +114,10 @@ final class AuditRun {
                 stdout.println("网页存档：" + archives + " 个（" + runDir.resolve("site-NN/archive.wacz")
                         + "，WACZ 格式，可用 ReplayWeb.page 离线回放）");
             }
+            for (SealOutcome seal : RunSealer.readLog(runDir)) {
+                stdout.println("  " + seal.manifest() + "：" + seal.describe());
+            }
+            stdout.println("核验：./xunjian verify " + runDir);
             return report.allPassed() && report.allAccountsPassed() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (BrowserUnavailableException | OcrException e) {
             stderr.println("运行环境不完整：" + e.getMessage());

@@ -2,6 +2,10 @@ package cn.xunjian.cli;
 
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.demo.DemoPortal;
+import cn.xunjian.evidence.DemoTimestampAuthority;
+import cn.xunjian.evidence.EvidenceSettings;
+import cn.xunjian.internal.ShanghaiTime;
+import java.time.Clock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,12 +21,27 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "输出目录（默认 screenshots/<时间>/）")
     Path out;
 
+    @CommandLine.Mixin
+    EvidenceOptions evidence = new EvidenceOptions();
+
     @Override
     public Integer call() {
-        try (DemoPortal portal = DemoPortal.start()) {
+        EvidenceSettings seal;
+        try {
+            seal = evidence.settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("用法错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (DemoPortal portal = DemoPortal.start();
+             DemoTimestampAuthority tsa = DemoTimestampAuthority.start(Clock.system(ShanghaiTime.ZONE))) {
             spec.commandLine().getOut().println("演示门户已启动：" + portal.portalUrl());
-            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            if (seal.tsa() == null) {
+                seal = seal.withTsa(tsa.config());
+                spec.commandLine().getOut().println("演示时间戳服务已启动（" + DemoTimestampAuthority.LABEL + "）：" + tsa.url());
+            }
+            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, false, cn.xunjian.net.ProxySettings.NONE, seal,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (IOException e) {
             spec.commandLine().getErr().println("演示门户无法启动：" + e.getMessage());
             return ExitCodes.INTERNAL;

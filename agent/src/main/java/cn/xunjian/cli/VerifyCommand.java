@@ -1,24 +1,37 @@
 package cn.xunjian.cli;
 
-import cn.xunjian.evidence.ManifestVerifier;
-import cn.xunjian.evidence.WaczVerifier;
+import cn.xunjian.evidence.EvidenceVerifier;
+import cn.xunjian.evidence.SigningKeys;
+import cn.xunjian.evidence.VerificationSheet;
+import cn.xunjian.internal.ShanghaiTime;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "verify", description = "按 manifest.json 重新计算一次巡检的证据哈希，并检查每个网页存档（WACZ）的结构与内部摘要，报告被改动或缺失的文件")
+@Command(name = "verify", description = "离线核验一次巡检的证据：文件哈希、清单签名、可信时间戳，打印证据核验结果")
 final class VerifyCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "巡检输出目录")
     Path dir;
+
+    @Option(names = "--html", paramLabel = "OUT", description = "另外写出一页证据核验单（HTML）")
+    Path html;
+
+    @Option(names = "--tsa-ca", paramLabel = "PEM", description = "核验时间戳证书链所用的时间戳服务证书（默认取目录中的 tsa.pem）")
+    Path tsaCa;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "本机签名私钥文件，检查其权限（默认 data/keys/signing-key.pem）")
+    Path key;
 
     @Override
     public Integer call() {
@@ -28,24 +41,29 @@ final class VerifyCommand implements Callable<Integer> {
             err.println("配置错误：目录 " + dir + " 中没有 manifest.json");
             return ExitCodes.USAGE;
         }
-        ManifestVerifier.Result result;
-        List<String> archiveProblems;
-        try {
-            result = new ManifestVerifier().verify(dir);
-            archiveProblems = new WaczVerifier().verifyRun(dir);
-        } catch (IOException e) {
-            err.println("配置错误：manifest.json 无法读取：" + e.getMessage());
+        if (tsaCa != null && !Files.isRegularFile(tsaCa)) {
+            err.println("用法错误：--tsa-ca 文件 " + tsaCa + " 不存在");
             return ExitCodes.USAGE;
         }
-        result.changed().forEach(p -> out.println("已改动：" + p));
-        result.missing().forEach(p -> out.println("已缺失：" + p));
-        archiveProblems.forEach(p -> out.println("存档有误：" + p));
-        if (result.intact() && archiveProblems.isEmpty()) {
-            out.println("校验通过：" + result.checked() + " 个文件与清单一致");
-            return ExitCodes.OK;
+        Path keyFile = key != null ? key : SigningKeys.standardDir().resolve(SigningKeys.KEY_FILE);
+        EvidenceVerifier.Verification v = new EvidenceVerifier(keyFile, tsaCa).verify(dir);
+        VerificationSheet sheet = VerificationSheet.of(v, ShanghaiTime.iso(Clock.system(ShanghaiTime.ZONE)));
+        sheet.text().forEach(out::println);
+        if (html != null) {
+            try {
+                Path parent = html.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                try (OutputStream o = Files.newOutputStream(html)) {
+                    sheet.writeHtml(o);
+                }
+                out.println("证据核验单：" + html);
+            } catch (IOException e) {
+                err.println("无法写入证据核验单 " + html + "：" + e.getMessage());
+                return ExitCodes.INTERNAL;
+            }
         }
-        out.println("校验失败：" + result.changed().size() + " 个文件被改动，" + result.missing().size() + " 个文件缺失"
-                + (archiveProblems.isEmpty() ? "" : "，网页存档有 " + archiveProblems.size() + " 处问题"));
-        return ExitCodes.FAILED;
+        return sheet.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

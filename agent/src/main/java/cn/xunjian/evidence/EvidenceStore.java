@@ -137,6 +137,12 @@ public final class EvidenceStore {
         }
     }
 
+    /** Writes a record of the run (the capture environment) that is evidence, not a report: type {@code type}. */
+    public Path writeRecord(String rel, String type, FileContent content) throws IOException {
+        write(rel, content, type, "");
+        return runDir.resolve(rel);
+    }
+
     private ManifestEntry write(String rel, FileContent content, String type, String url) throws IOException {
         Path file = runDir.resolve(rel);
         Files.createDirectories(file.getParent());
@@ -154,18 +160,46 @@ public final class EvidenceStore {
         return entry;
     }
 
-    /** Writes manifest.json with every file recorded so far, sorted by path. */
+    /** Writes manifest.json with every file recorded so far, sorted by path, unsealed. */
     public synchronized Path writeManifest() {
+        return writeManifest(MANIFEST, null);
+    }
+
+    /**
+     * Writes a manifest with every file recorded so far, sorted by path, naming the files that will seal it.
+     *
+     * @param rel  its path relative to the run directory
+     * @param seal the seal it will get, or null
+     */
+    public synchronized Path writeManifest(String rel, ManifestSeal seal) {
         List<ManifestEntry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(ManifestEntry::path));
-        Manifest manifest = new Manifest("xunjian", AgentVersion.get(), ShanghaiTime.iso(clock), sorted);
-        Path file = runDir.resolve(MANIFEST);
+        Manifest manifest = new Manifest("xunjian", AgentVersion.get(), ShanghaiTime.iso(clock), sorted, seal);
+        Path file = runDir.resolve(rel);
         try {
             Json.mapper().writeValue(file.toFile(), manifest);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         return file;
+    }
+
+    /**
+     * Lists a file that something else wrote into the run directory (a seal, a signature, a certificate), hashed as
+     * it is now, so that the next manifest covers it.
+     */
+    public void adopt(String rel, String type) throws IOException {
+        Path file = runDir.resolve(rel);
+        ManifestEntry entry = new ManifestEntry(rel, Sha256.of(file), Files.size(file), type, "",
+                ShanghaiTime.iso(clock));
+        synchronized (this) {
+            entries.add(entry);
+        }
+    }
+
+    /** The files recorded so far, in the order they were written. */
+    public synchronized List<ManifestEntry> entries() {
+        return List.copyOf(entries);
     }
 
     static String safe(String name) {

@@ -18,6 +18,11 @@ public final class ShanghaiTime {
         return clock.instant().atZone(ZONE).format(ISO);
     }
 
+    /** ISO-8601 with offset, seconds precision, of one instant. */
+    public static String iso(java.time.Instant instant) {
+        return instant.atZone(ZONE).format(ISO);
+    }
+
     /** Folder-name stamp: {@code 20261122-020000}. */
     public static String stamp(Clock clock) {
         return clock.instant().atZone(ZONE).format(STAMP);

@@ -18,5 +18,7 @@ public enum Purpose {
     /** A hijack (cloaking) visit: the caller sets the user agent and the referer of the profile it plays. */
     HIJACK,
     /** An alert delivered to a webhook or robot. */
-    ALERT
+    ALERT,
+    /** An RFC 3161 timestamp request to a time-stamping authority (TSA). */
+    TIMESTAMP
 }

@@ -66,10 +66,23 @@ public final class ReportHtmlWriter {
      */
     public void write(Report report, Map<String, SiteHistory> histories, Path runDir, OutputStream out)
             throws IOException {
-        HtmlTemplates.render("report/report.jte", page(report, histories, runDir), out);
+        write(report, histories, runDir, EvidenceState.NONE, out);
+    }
+
+    /**
+     * Writes the report with each finding's capture time and the seal of the run's evidence (signed, stamped, or
+     * why not) under it.
+     */
+    public void write(Report report, Map<String, SiteHistory> histories, Path runDir, EvidenceState state,
+                      OutputStream out) throws IOException {
+        HtmlTemplates.render("report/report.jte", page(report, histories, runDir, state), out);
     }
 
     ReportPage page(Report report, Map<String, SiteHistory> histories, Path runDir) {
+        return page(report, histories, runDir, EvidenceState.NONE);
+    }
+
+    ReportPage page(Report report, Map<String, SiteHistory> histories, Path runDir, EvidenceState state) {
         List<SummaryRow> rows = new ArrayList<>();
         List<SitePart> sites = new ArrayList<>();
         for (int i = 0; i < report.sites().size(); i++) {
@@ -77,7 +90,7 @@ public final class ReportHtmlWriter {
             long problems = site.findings().stream().filter(f -> f.severity() != Severity.INFO
                     && !catalogue.aboutNewMedia(f.indicator())).count();
             rows.add(new SummaryRow(i + 1, site.name(), orDash(site.siteCode()), site.verdict(), score(site), problems));
-            sites.add(site(site, i + 1, runDir, histories.get(site.url())));
+            sites.add(site(site, i + 1, runDir, histories.get(site.url()), state));
         }
         List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
         List<NewMediaRow> newMediaRows = new ArrayList<>();
@@ -117,7 +130,7 @@ public final class ReportHtmlWriter {
         };
     }
 
-    private SitePart site(SiteReport site, int index, Path runDir, SiteHistory history) {
+    private SitePart site(SiteReport site, int index, Path runDir, SiteHistory history, EvidenceState state) {
         List<IndicatorGroup> groups = new ArrayList<>();
         for (Indicator ind : catalogue.indicators()) {
             List<Finding> fs = site.findings().stream().filter(f -> f.indicator().equals(ind.id()))
@@ -128,7 +141,8 @@ public final class ReportHtmlWriter {
             }
             long problems = fs.stream().filter(f -> f.severity() != Severity.INFO).count();
             List<FindingItem> items = fs.stream().map(f -> new FindingItem(f,
-                    history == null ? null : history.changeOf(f).orElse(null), evidence(f.evidence(), runDir))).toList();
+                    history == null ? null : history.changeOf(f).orElse(null), evidence(f.evidence(), runDir),
+                    state.capturedAt(f.evidence()), f.evidence().isEmpty() ? null : state.line())).toList();
             groups.add(new IndicatorGroup(ind.id(), ind.name(), problems, items));
         }
         List<ErroredCheck> errored = site.checks().stream()

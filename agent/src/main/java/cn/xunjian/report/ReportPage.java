@@ -56,8 +56,13 @@ record ReportPage(String generatedAt, Summary summary, List<SummaryRow> rows, Li
     record IndicatorGroup(String id, String name, long problems, List<FindingItem> findings) {
     }
 
-    /** @param change how the finding compares with the previous run; null without a history */
-    record FindingItem(Finding finding, FindingChange.Change change, List<EvidenceLink> evidence) {
+    /**
+     * @param change     how the finding compares with the previous run; null without a history
+     * @param capturedAt when its first evidence file was captured, or null
+     * @param seal       how the run's evidence was sealed (signed, stamped or why not), or null
+     */
+    record FindingItem(Finding finding, FindingChange.Change change, List<EvidenceLink> evidence, String capturedAt,
+                       String seal) {
     }
 
     /** @param thumbnail a data URI of a scaled-down image; null when the file is not an image or cannot be read */

@@ -1,5 +1,6 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.evidence.EvidenceSettings;
 import cn.xunjian.net.ProxySettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,12 +28,15 @@ import java.util.List;
  * @param proxies the forward proxies of every request and of Chromium: {@code HTTP_PROXY} / {@code HTTPS_PROXY} /
  *                {@code NO_PROXY} from the environment, all URLs through the file's {@code proxy} when it names one
  * @param console where the web console listens and whether the 通报 waits for human review
+ * @param evidence how each run's manifests are signed and timestamped ({@code evidence.tsa}, {@code
+ *     evidence.keyAlgorithm})
  */
 public record Schedule(Path file, List<Path> sites, Probes probes, String auditCron, String circularCron,
                        String followUpCron, Retention retention, ZoneId zone, DatabaseConfig database, Path outputDir,
                        List<AlertTarget> alerts, Cluster cluster, int threads, int auditsAtOnce,
-                       boolean loopbackOnly, ProxySettings proxies, Console console) {
+                       boolean loopbackOnly, ProxySettings proxies, Console console, EvidenceSettings evidence) {
     public Schedule {
+        evidence = evidence == null ? EvidenceSettings.standard() : evidence;
         sites = List.copyOf(sites);
         alerts = List.copyOf(alerts);
     }

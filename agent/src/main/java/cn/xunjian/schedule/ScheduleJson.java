@@ -6,7 +6,13 @@ import java.util.List;
 record ScheduleJson(List<String> sites, ProbesJson probes, CronJson audit, CronJson circular, CronJson followUp,
                     RetentionJson retention, String timeZone, DatabaseJson database, String outputDir,
                     List<AlertJson> alerts, ClusterJson cluster, Integer threads, Integer auditsAtOnce,
-                    Boolean loopbackOnly, String proxy, ConsoleJson console) {
+                    Boolean loopbackOnly, String proxy, ConsoleJson console, EvidenceJson evidence) {
+
+    record EvidenceJson(TsaJson tsa, String keyAlgorithm) {
+    }
+
+    record TsaJson(String url, String user, String password, String caCert) {
+    }
 
     record ProbesJson(Double perDay, Integer everySeconds, Double browserPerDay, Integer browserEverySeconds,
                       Integer timeoutSeconds) {

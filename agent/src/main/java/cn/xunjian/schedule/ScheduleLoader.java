@@ -1,5 +1,8 @@
 package cn.xunjian.schedule;
 
+import cn.xunjian.evidence.EvidenceSettings;
+import cn.xunjian.evidence.KeyAlgorithm;
+import cn.xunjian.evidence.TsaConfig;
 import cn.xunjian.internal.Json;
 import cn.xunjian.internal.JsonFieldLines;
 import cn.xunjian.internal.RuleFiles;
@@ -130,7 +133,7 @@ public final class ScheduleLoader {
             boolean loopback = json.loopbackOnly() == null ? defaults.loopbackOnly() : json.loopbackOnly();
             return new Schedule(file, sites, probes, audit, circular, followUp, new Schedule.Retention(days, retentionCron),
                     ZONE, db, output, alerts(), new Schedule.Cluster(instanceId, Duration.ofMillis(checkin)), threads, audits,
-                    loopback, proxies(json.proxy() != null ? json.proxy() : defaults.proxy()), console());
+                    loopback, proxies(json.proxy() != null ? json.proxy() : defaults.proxy()), console(), evidence(base));
         }
 
         private ProxySettings proxies(String proxy) {
@@ -167,6 +170,36 @@ public final class ScheduleLoader {
                 fail("console.listen", "地址无效：\"" + host + "\"");
             }
             return new Schedule.Console(host, port, review != null && review);
+        }
+
+        private EvidenceSettings evidence(Path base) {
+            EvidenceSettings s = EvidenceSettings.standard();
+            if (json.evidence() == null) {
+                return s;
+            }
+            if (json.evidence().keyAlgorithm() != null) {
+                try {
+                    s = new EvidenceSettings(s.keyDir(), KeyAlgorithm.parse(json.evidence().keyAlgorithm()), null);
+                } catch (IllegalArgumentException e) {
+                    fail("evidence.keyAlgorithm", e.getMessage());
+                }
+            }
+            ScheduleJson.TsaJson tsa = json.evidence().tsa();
+            if (tsa == null) {
+                return s;
+            }
+            if (tsa.url() == null) {
+                fail("evidence.tsa.url", "必填");
+            }
+            TsaConfig.problemWith(tsa.url()).ifPresent(p -> fail("evidence.tsa.url", p));
+            Path ca = null;
+            if (tsa.caCert() != null) {
+                ca = base.resolve(tsa.caCert()).normalize();
+                if (!Files.isRegularFile(ca)) {
+                    fail("evidence.tsa.caCert", "文件 " + ca + " 不存在");
+                }
+            }
+            return s.withTsa(new TsaConfig(tsa.url(), tsa.user(), tsa.password(), ca, null));
         }
 
         private List<Path> sites(Path base) {

@@ -25,7 +25,8 @@ final class ServeServicesFactory {
     static ServeServices create(Schedule schedule, List<ScheduledSite> sites, Database db, Clock clock, String node) {
         NetworkScope scope = schedule.loopbackOnly() ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY;
         AuditSettings settings = AuditSettings.standard(scope)
-                .withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds()).withProxies(schedule.proxies());
+                .withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds()).withProxies(schedule.proxies())
+                .withEvidence(schedule.evidence());
         Map<String, ScheduledSite> byKey = new LinkedHashMap<>();
         sites.forEach(s -> byKey.put(s.key(), s));
         HttpStack http = HttpStack.builder(scope).timeout(schedule.probes().timeout()).proxies(schedule.proxies())

@@ -6,7 +6,11 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.model.Finding;
 import cn.xunjian.model.Severity;
 import cn.xunjian.model.Evidence;
+import cn.xunjian.evidence.DemoTimestampAuthority;
+import cn.xunjian.evidence.EvidenceSettings;
+import cn.xunjian.evidence.EvidenceVerifier;
 import cn.xunjian.evidence.ManifestVerifier;
+import cn.xunjian.evidence.SigningKeys;
 import cn.xunjian.evidence.WaczVerifier;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.SiteReport;
@@ -35,6 +39,8 @@ class AuditIT {
 
     @TempDir
     static Path run;
+    @TempDir
+    static Path keys;
     private static FixtureServer server;
     private static Report report;
 
@@ -47,7 +53,10 @@ class AuditIT {
                 new SiteFile("白沙乡人民政府", "3301850202", server.url("/flawed/index.html"), "township", null, null, null, null));
         AuditSettings settings = AuditSettings.standard(NetworkScope.LOOPBACK_ONLY);
         settings = settings.withAvailabilityTimeout(3);
-        report = new Auditor(settings, CLOCK).audit(sites, run, Auditor.ProgressListener.NONE);
+        try (DemoTimestampAuthority tsa = DemoTimestampAuthority.start(CLOCK)) {
+            settings = settings.withEvidence(EvidenceSettings.standard().withKeyDir(keys).withTsa(tsa.config()));
+            report = new Auditor(settings, CLOCK).audit(sites, run, Auditor.ProgressListener.NONE);
+        }
     }
 
     @AfterAll
@@ -61,6 +70,37 @@ class AuditIT {
 
     private static List<String> kinds(SiteReport site) {
         return site.findings().stream().map(Finding::kind).toList();
+    }
+
+    @Test
+    void theEvidenceAndTheWholeRunAreSignedAndStampedAndVerifyOffline() throws IOException {
+        assertThat(run.resolve("evidence-manifest.p7s")).exists();
+        assertThat(run.resolve("evidence-manifest.tsr")).exists();
+        assertThat(run.resolve("manifest.p7s")).exists();
+        assertThat(run.resolve("manifest.tsr")).exists();
+        String manifest = Files.readString(run.resolve("manifest.json"), StandardCharsets.UTF_8);
+        assertThat(manifest).contains("\"path\" : \"evidence-manifest.json\"").contains("\"path\" : \"evidence-manifest.tsr\"")
+                .contains("\"path\" : \"report.html\"").contains("\"timestamp\" : \"manifest.tsr\"");
+        EvidenceVerifier.Verification v = new EvidenceVerifier(keys.resolve(SigningKeys.KEY_FILE), null).verify(run);
+        assertThat(v.problems()).isEmpty();
+        assertThat(v.reports().stream().flatMap(r -> r.facts().stream()))
+                .anyMatch(f -> f.startsWith("盖时间戳：2026-11-22T02:00:00+08:00"));
+    }
+
+    @Test
+    void theCaptureEnvironmentIsRecordedAndSealedWithTheEvidence() throws IOException {
+        String env = Files.readString(run.resolve("environment.json"), StandardCharsets.UTF_8);
+        assertThat(env).contains("\"chromium\" : \"1").contains("\"host\" : \"127.0.0.1\"")
+                .contains("\"addresses\" : [ \"127.0.0.1\" ]").contains("\"viewport\" : \"1366×900 @1x\"");
+        assertThat(Files.readString(run.resolve("evidence-manifest.json"), StandardCharsets.UTF_8))
+                .contains("\"path\" : \"environment.json\"").doesNotContain("report.html");
+    }
+
+    @Test
+    void reportHtmlShowsEachFindingsCaptureTimeAndSealState() throws IOException {
+        String html = Files.readString(run.resolve("report.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("采集时间 2026-11-22T02:00:00+08:00")
+                .contains("核验状态：已签名（密钥 ").contains("已加盖时间戳 2026-11-22T02:00:00+08:00");
     }
 
     @Test

@@ -49,6 +49,18 @@ class DemoIT {
     }
 
     @Test
+    void theDemoRunIsSignedAndStampedByTheDemonstrationTsaAndVerifyAcceptsIt() {
+        assertThat(stdout).contains("演示时间戳服务已启动（演示用，不具法律效力）：http://127.0.0.1:")
+                .contains("manifest.json：已签名（密钥 ").contains("已加盖可信时间戳");
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int verified = Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o), new PrintWriter(e));
+        assertThat(verified).as(o.toString()).isZero();
+        assertThat(o.toString()).contains("结论：核验通过").contains("演示用，不具法律效力");
+        assertThat(out.resolve("environment.json")).exists();
+    }
+
+    @Test
     void theDemoExitsOneBecauseItsPlantedProblemsFailASite() {
         assertThat(exit).isEqualTo(1);
     }
@@ -252,7 +264,7 @@ class DemoIT {
         StringWriter o = new StringWriter();
         assertThat(Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o), new PrintWriter(new StringWriter())))
                 .isEqualTo(0);
-        assertThat(o.toString()).contains("校验通过");
+        assertThat(o.toString()).contains("结论：核验通过");
         Path shot;
         try (var files = Files.walk(out.resolve("site-01"))) {
             shot = files.filter(p -> p.toString().endsWith(".png")).findFirst().orElseThrow();
@@ -263,7 +275,7 @@ class DemoIT {
             StringWriter o2 = new StringWriter();
             assertThat(Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o2),
                     new PrintWriter(new StringWriter()))).isEqualTo(1);
-            assertThat(o2.toString()).contains("已改动：site-01/").contains("校验失败");
+            assertThat(o2.toString()).contains("已改动：site-01/").contains("结论：核验未通过");
         } finally {
             Files.write(shot, original);
         }

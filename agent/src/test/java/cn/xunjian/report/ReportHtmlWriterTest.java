@@ -45,6 +45,35 @@ class ReportHtmlWriterTest {
     }
 
     @Test
+    void eachFindingWithEvidenceShowsItsCaptureTimeAndHowTheEvidenceWasSealed() throws IOException {
+        Evidence shot = new Evidence("screenshot", "site-01/001-home.png", SHA);
+        SiteReport site = new SiteReport("临江县人民政府", "3301850031", "http://127.0.0.1/", Verdict.PASSED, 99.0,
+                List.of(f("W-D2", "footer.icp.missing", Severity.DEDUCT, "页脚缺少ICP备案编号", shot),
+                        f("W-D1", "link.broken", Severity.DEDUCT, "坏链")), List.of(), List.of());
+        Report report = new Report("2026-11-22T02:00:00+08:00", Summary.of(List.of(site)), List.of(site));
+        cn.xunjian.evidence.SealOutcome stamped = new cn.xunjian.evidence.SealOutcome("evidence-manifest.json",
+                "ad0a99d9e110d292", "CN=巡检证据签名 ad0a99d9e110d292,O=Xunjian", null, "2026-11-22T02:05:00+08:00",
+                "CN=巡检演示时间戳服务", "http://127.0.0.1:1/tsa", null, 1);
+        cn.xunjian.evidence.SealOutcome unstamped = new cn.xunjian.evidence.SealOutcome("evidence-manifest.json",
+                "ad0a99d9e110d292", "CN=…", null, null, null, "http://127.0.0.1:1/tsa",
+                "时间戳服务 http://127.0.0.1:1/tsa 无法访问：连接被拒绝", 3);
+        List<cn.xunjian.evidence.ManifestEntry> entries = List.of(new cn.xunjian.evidence.ManifestEntry(
+                shot.path(), SHA, 3, "screenshot", "http://127.0.0.1/", "2026-11-22T02:01:07+08:00"));
+
+        for (var seal : List.of(stamped, unstamped)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ReportHtmlWriter(catalogue).write(report, Map.of(), run, EvidenceState.of(seal, entries), out);
+            Document page = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
+            assertThat(page.select("li.finding .sealed")).singleElement().satisfies(line -> {
+                assertThat(line.text()).startsWith("采集时间 2026-11-22T02:01:07+08:00")
+                        .contains("核验状态：已签名（密钥 ad0a99d9e110d292）");
+                assertThat(line.text()).contains(seal == stamped ? "已加盖时间戳 2026-11-22T02:05:00+08:00"
+                        : "未加盖时间戳（时间戳服务 http://127.0.0.1:1/tsa 无法访问：连接被拒绝）");
+            });
+        }
+    }
+
+    @Test
     void aCheckThatErroredIsShownWithItsNameErrorAndEvidenceNextToACountOfTheOthers() throws IOException {
         Evidence shot = new Evidence("screenshot", "site-01/004-footer-error.png", SHA);
         Evidence source = new Evidence("html", "site-01/005-footer-error.html", SHA);

@@ -50,7 +50,7 @@ class DaemonAlertsTest {
         Schedule.AlertTarget hook = new Schedule.AlertTarget("json",
                 "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", null);
         Schedule schedule = new Schedule(Path.of("schedule.json"), List.of(), null, null, null, null, null, null, null,
-                null, List.of(hook), null, 1, 1, true, cn.xunjian.net.ProxySettings.NONE, null);
+                null, List.of(hook), null, 1, 1, true, cn.xunjian.net.ProxySettings.NONE, null, null);
         return DaemonAlerts.of(schedule, CLOCK);
     }
 

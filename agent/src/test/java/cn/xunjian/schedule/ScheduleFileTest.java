@@ -78,6 +78,39 @@ class ScheduleFileTest {
     }
 
     @Test
+    void evidenceTsaGivesTheRunsATimestampServiceWhoseCredentialsStayOutOfItsText() throws IOException {
+        java.nio.file.Files.writeString(dir.resolve("tsa-ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        Schedule s = load("""
+                { "sites": ["site.json"],
+                  "evidence": { "keyAlgorithm": "sm2",
+                    "tsa": { "url": "http://127.0.0.1:3180/tsa", "user": "inspector", "password": "s3cret",
+                             "caCert": "tsa-ca.pem" } } }
+                """);
+        assertThat(s.evidence().algorithm()).isEqualTo(cn.xunjian.evidence.KeyAlgorithm.SM2);
+        assertThat(s.evidence().tsa().url()).isEqualTo("http://127.0.0.1:3180/tsa");
+        assertThat(s.evidence().tsa().password()).isEqualTo("s3cret");
+        assertThat(s.evidence().tsa().caCert()).isEqualTo(dir.resolve("tsa-ca.pem"));
+        assertThat(s.evidence().toString()).doesNotContain("s3cret").doesNotContain("inspector");
+        assertThat(load("{ \"sites\": [\"site.json\"] }").evidence().tsa()).isNull();
+    }
+
+    @Test
+    void aTsaUrlWithCredentialsInItIsRefusedSoTheyCannotReachLogsOrReports() {
+        ScheduleFileException e = fail("{ \"sites\": [\"site.json\"],\n \"evidence\": { \"tsa\": {"
+                + " \"url\": \"http://inspector:s3cret@127.0.0.1:1/tsa\" } } }");
+        assertThat(e.field()).isEqualTo("evidence.tsa.url");
+        assertThat(e.getMessage()).contains("不能含账号密码").doesNotContain("s3cret");
+    }
+
+    @Test
+    void aTsaCaCertificateThatIsNotThereNamesTheField() {
+        ScheduleFileException e = fail("{ \"sites\": [\"site.json\"],\n \"evidence\": { \"tsa\": {"
+                + " \"url\": \"http://127.0.0.1:1/tsa\", \"caCert\": \"nope.pem\" } } }");
+        assertThat(e.field()).isEqualTo("evidence.tsa.caCert");
+        assertThat(e.getMessage()).contains("nope.pem");
+    }
+
+    @Test
     void aBadCronNamesTheFieldAndItsLine() {
         ScheduleFileException e = fail("{\n  \"sites\": [\"site.json\"],\n  \"audit\": {\n    \"cron\": \"0 0 25 * * ?\"\n  }\n}");
         assertThat(e.field()).isEqualTo("audit.cron");
