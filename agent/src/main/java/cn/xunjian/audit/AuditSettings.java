@@ -9,6 +9,7 @@ import cn.xunjian.crawl.CrawlLimits;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Clock;
 import java.time.Duration;
+import cn.xunjian.report.CircularSettings;
 import java.util.List;
 
 /**
@@ -17,15 +18,26 @@ import java.util.List;
  *
  * @param offline {@code --offline}: links to hosts other than the audited sites' are not checked
  * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
+ * @param circular who sends the 通报 and the 整改通知书, to whom, with which 文号 and 期限 ({@code --circular})
  */
 public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
-                            List<String> probes) {
+                            List<String> probes, CircularSettings circular) {
     public AuditSettings {
         probes = List.copyOf(probes);
     }
 
+    public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
+                         List<String> probes) {
+        this(catalogue, scope, limits, offline, probes, CircularSettings.standard());
+    }
+
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
         this(catalogue, scope, limits, false, Reachability.probeUrls());
+    }
+
+    /** The same settings with an office's circular settings. */
+    public AuditSettings withCircular(CircularSettings settings) {
+        return new AuditSettings(catalogue, scope, limits, offline, probes, settings);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
@@ -34,7 +46,7 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, not checking links to other hosts ({@code --offline}). */
     public AuditSettings withOffline(boolean skipExternal) {
-        return new AuditSettings(catalogue, scope, limits, skipExternal, probes);
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, circular);
     }
 
     /**
@@ -53,7 +65,8 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes,
+                circular);
     }
 
     public Duration pageTimeout() {

@@ -4,6 +4,8 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.scenario.ScenarioFileException;
 import cn.xunjian.scenario.ScenarioPreflight;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.report.CircularSettings;
+import cn.xunjian.report.CircularSettingsFile;
 import cn.xunjian.site.SiteFileException;
 import cn.xunjian.site.SiteFileLoader;
 import java.nio.file.Path;
@@ -35,6 +37,9 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "秒", description = "首页打开时限，默认取指标数据中的15秒")
     Integer timeout;
 
+    @Option(names = "--circular", paramLabel = "FILE", description = "通报设置文件（发文机关、文号、主送、落款、整改期限）")
+    Path circularFile;
+
     @Override
     public Integer call() {
         List<SiteFile> sites = new ArrayList<>();
@@ -51,7 +56,14 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("用法错误：--timeout 应为正整数");
             return ExitCodes.USAGE;
         }
+        CircularSettings circular;
+        try {
+            circular = circularFile == null ? CircularSettings.standard() : CircularSettingsFile.read(circularFile);
+        } catch (CircularSettingsFile.Invalid e) {
+            spec.commandLine().getErr().println("配置错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, circular, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -6,7 +6,9 @@ import cn.xunjian.audit.Auditor;
 import cn.xunjian.browser.BrowserUnavailableException;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.report.CircularSettings;
 import cn.xunjian.report.CircularWriter;
+import cn.xunjian.report.RectificationNotice;
 import cn.xunjian.report.NewMediaAccounts;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
@@ -49,13 +51,20 @@ final class AuditRun {
     /** @param offline {@code --offline}: links to other hosts than the sites' are not checked */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
                    boolean offline, PrintWriter stdout, PrintWriter stderr) {
+        return run(sites, out, scope, timeoutSeconds, messagesInRunDir, offline, CircularSettings.standard(), stdout,
+                stderr);
+    }
+
+    /** @param circular who sends the 通报 and the 整改通知书 ({@code --circular FILE}) */
+    static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
+                   boolean offline, CircularSettings circular, PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.system(ShanghaiTime.ZONE);
         Path runDir = (out == null ? defaultOut(clock) : out).toAbsolutePath().normalize();
         AuditServices services = messagesInRunDir
                 ? new AuditServices(new JsonFileSubmittedMessageStore(runDir.resolve("submitted-messages.json")),
                         Optional.empty(), Optional.empty(), null)
                 : AuditServices.standalone();
-        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline);
+        AuditSettings settings = AuditSettings.standard(scope).withOffline(offline).withCircular(circular);
         if (timeoutSeconds != null) {
             settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }
@@ -74,7 +83,11 @@ final class AuditRun {
             List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
             SummaryTable.print(report, accounts, stdout);
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
-            stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");
+            stdout.println("通报：" + runDir.resolve(CircularWriter.DOCX) + "（另有 circular.pdf、circular.md、circular.html、findings.csv）");
+            long notices = report.sites().stream().filter(s -> !s.passed()).count();
+            if (notices > 0) {
+                stdout.println("整改通知书：" + runDir.resolve(RectificationNotice.DIR) + "（" + notices + "份，DOCX 与 PDF）");
+            }
             stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
             return report.allPassed() && report.allAccountsPassed() ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (BrowserUnavailableException | OcrException e) {

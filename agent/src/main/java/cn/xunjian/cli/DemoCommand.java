@@ -2,6 +2,8 @@ package cn.xunjian.cli;
 
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.demo.DemoPortal;
+import cn.xunjian.report.CircularSettings;
+import cn.xunjian.report.CircularSettingsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -17,12 +19,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "输出目录（默认 screenshots/<时间>/）")
     Path out;
 
+    @Option(names = "--circular", paramLabel = "FILE", description = "通报设置文件（发文机关、文号、主送、落款、整改期限）")
+    Path circularFile;
+
     @Override
     public Integer call() {
+        CircularSettings circular;
+        try {
+            circular = circularFile == null ? CircularSettings.standard() : CircularSettingsFile.read(circularFile);
+        } catch (CircularSettingsFile.Invalid e) {
+            spec.commandLine().getErr().println("配置错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         try (DemoPortal portal = DemoPortal.start()) {
             spec.commandLine().getOut().println("演示门户已启动：" + portal.portalUrl());
-            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, false, circular,
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (IOException e) {
             spec.commandLine().getErr().println("演示门户无法启动：" + e.getMessage());
             return ExitCodes.INTERNAL;
