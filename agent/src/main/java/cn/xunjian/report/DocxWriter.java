@@ -5,7 +5,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.PackagePart;
+import org.apache.poi.openxml4j.opc.PackagePartName;
+import org.apache.poi.openxml4j.opc.PackagingURIHelper;
+import org.apache.poi.openxml4j.opc.TargetMode;
+import org.apache.poi.xwpf.usermodel.XWPFRelation;
 import org.apache.poi.util.Units;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
@@ -59,7 +65,34 @@ public final class DocxWriter {
                     breakBefore = true;
                 }
             }
+            fontTable(doc);
             doc.write(out);
+        }
+    }
+
+    /**
+     * The font table names, for each 公文 face, the font a machine without it shows instead ({@code w:altName}): the
+     * Noto CJK font this machine has and the PDF embeds.
+     */
+    private void fontTable(XWPFDocument doc) throws IOException {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+                + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+        for (OfficialDocument.Face face : OfficialDocument.Face.values()) {
+            DocumentFonts.Font f = fonts.of(face);
+            xml.append("<w:font w:name=\"").append(f.docx()).append("\"><w:altName w:val=\"").append(f.fallback())
+                    .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
+                    .append(face == OfficialDocument.Face.HEITI ? "modern" : "roman").append("\"/></w:font>");
+        }
+        xml.append("</w:fonts>");
+        try {
+            PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
+            PackagePart part = doc.getPackage().createPart(name, XWPFRelation.FONT_TABLE.getContentType());
+            try (OutputStream o = part.getOutputStream()) {
+                o.write(xml.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            doc.getPackagePart().addRelationship(name, TargetMode.INTERNAL, XWPFRelation.FONT_TABLE.getRelation());
+        } catch (InvalidFormatException e) {
+            throw new IOException("cannot add the font table: " + e.getMessage(), e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class ProblemLines {
         if (f.severity() == Severity.VETO || f.severity() == Severity.DEDUCT) {
             return true;
         }
-        ProblemPhrases.Phrase p = phrases.kinds().get(f.kind());
+        ProblemPhrases.Phrase p = phrases.phrase(f.kind());
         return f.severity() == Severity.WARN && p != null && Boolean.TRUE.equals(p.listed());
     }
 
@@ -84,7 +84,7 @@ public final class ProblemLines {
     }
 
     private String text(String siteUrl, List<Finding> group) {
-        ProblemPhrases.Phrase p = phrases.kinds().get(group.get(0).kind());
+        ProblemPhrases.Phrase p = phrases.phrase(group.get(0).kind());
         if (group.size() == 1) {
             String one = p == null ? null : ProblemPhrases.fill(p.one(), values(siteUrl, group.get(0)));
             return one != null ? one : group.get(0).message();

@@ -39,6 +39,16 @@ public record ProblemPhrases(@JsonProperty("_comment") String comment, List<Cate
         return RuleFiles.load(ProblemPhrases.class, "problem-lines.json", ProblemPhrases.class);
     }
 
+    /** The phrases of a finding kind, e.g. {@code footer.icp.missing}, else of {@code footer.*.missing}; or null. */
+    public Phrase phrase(String kind) {
+        Phrase p = kinds.get(kind);
+        String[] parts = kind.split("\\.");
+        if (p == null && parts.length == 3) {
+            p = kinds.get(parts[0] + ".*." + parts[2]);
+        }
+        return p;
+    }
+
     /** The category a finding of {@code indicator} is described under; unknown indicators go to the last one. */
     public String categoryOf(String indicator) {
         return indicatorCategories.getOrDefault(indicator, categories.get(categories.size() - 1).id());

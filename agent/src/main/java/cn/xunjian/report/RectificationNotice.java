@@ -84,10 +84,10 @@ public final class RectificationNotice {
                 Finding f = line.findings().get(j);
                 Indicator ind = catalogue.indicator(f.indicator());
                 b.add(Para.body(String.format(Locale.ROOT, "%d. %s", j + 1, f.message())));
-                b.add(Para.body("网址：" + f.url()));
-                b.add(Para.body("指标：" + f.indicator() + " " + ind.name() + "（" + severity(f) + "）"));
+                b.add(small("网址：" + f.url()));
+                b.add(small("指标：" + f.indicator() + " " + ind.name() + "（" + severity(f) + "）"));
                 for (Evidence e : f.evidence()) {
-                    b.add(Para.body("证据：" + e.path() + "（SHA-256：" + e.sha256() + "）"));
+                    b.add(small("证据：" + e.path() + "（SHA-256：" + e.sha256() + "）"));
                 }
                 Optional<Evidence> shot = f.evidence().stream().filter(e -> e.type().equals("screenshot")).findFirst();
                 if (shot.isPresent() && thumbs < maxThumbnails) {
@@ -105,6 +105,11 @@ public final class RectificationNotice {
         b.add(new Para(signer + "　　", Face.FANGSONG, OfficialDocument.SIZE_3, Align.RIGHT, false));
         b.add(new Para(date + "　　　　", Face.FANGSONG, OfficialDocument.SIZE_3, Align.RIGHT, false));
         return new OfficialDocument(title, b);
+    }
+
+    /** The particulars under a finding, in 小四 so that a long list of evidence stays readable. */
+    private static Para small(String text) {
+        return new Para(text, Face.FANGSONG, OfficialDocument.SIZE_SMALL_4, Align.INDENT, false);
     }
 
     private static String severity(Finding f) {

@@ -95,6 +95,10 @@ class OfficialDocumentsTest {
             assertThat(body.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(16.0);
             XWPFParagraph section = ps.stream().filter(p -> p.getText().equals("一、总体情况")).findFirst().orElseThrow();
             assertThat(section.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("黑体");
+            var fontTable = doc.getPackage().getPartsByName(java.util.regex.Pattern.compile("/word/fontTable.xml"));
+            assertThat(fontTable).singleElement().satisfies(part -> assertThat(
+                    new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"Noto Serif CJK SC\"/>"));
             assertThat(doc.getTables()).hasSize(1);
             XWPFTable annex = doc.getTables().get(0);
             assertThat(annex.getRow(0).getTableCells()).extracting(cell -> cell.getText())
