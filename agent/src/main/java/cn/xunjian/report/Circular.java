@@ -129,7 +129,8 @@ public record Circular(Masthead masthead, String title, String issuer, String da
         List<ProblemGroup> groups = new ArrayList<>();
         for (ProblemPhrases.Category category : lines.phrases().categories()) {
             List<String> entries = new ArrayList<>();
-            bySite.forEach((site, ls) -> entry(site.name() + "网站", ls, category).ifPresent(entries::add));
+            bySite.forEach((site, ls) -> entry(site.name() + "网站", ls, category)
+                    .map(e -> e.replace(site.name() + "网站网站", site.name() + "网站")).ifPresent(entries::add));
             byAccount.forEach((a, ls) -> entry("“" + a.name() + "”（" + lines.phrases().accountType(a.platform())
                     + "，" + a.site() + "）", ls, category).ifPresent(entries::add));
             if (!entries.isEmpty()) {

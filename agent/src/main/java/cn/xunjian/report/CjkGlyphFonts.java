@@ -35,6 +35,7 @@ import org.apache.pdfbox.pdmodel.font.PDType3Font;
 final class CjkGlyphFonts {
     /** Parsed collections are large (20 MB) and slow to read (a second); they are read once per process. */
     private static final Map<String, TrueTypeCollection> COLLECTIONS = new ConcurrentHashMap<>();
+    private static final Map<String, TrueTypeFont> FONTS = new ConcurrentHashMap<>();
     private static final int CODES_PER_FONT = 255;
 
     private final OpenTypeFont font;
@@ -58,9 +59,15 @@ final class CjkGlyphFonts {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        TrueTypeFont f;
-        synchronized (ttc) {
-            f = ttc.getFontByName(name);
+        TrueTypeFont f = FONTS.get(collection + "\n" + name);
+        if (f == null) {
+            synchronized (ttc) {
+                f = ttc.getFontByName(name);
+            }
+            if (f != null) {
+                FONTS.putIfAbsent(collection + "\n" + name, f);
+                f = FONTS.get(collection + "\n" + name);
+            }
         }
         if (!(f instanceof OpenTypeFont otf)) {
             throw new IOException("no OpenType font " + name + " in " + collection

@@ -132,13 +132,34 @@ class OfficialDocumentsTest {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
             assertThat(text).contains("临江县人民政府办公室文件").contains("关于2026年第四季度政府网站检查情况的通报")
                     .contains("二、存在的主要问题").contains("序号").contains("网站标识码").contains("3301850031");
-            BufferedImage page = new PDFRenderer(pdf).renderImageWithDPI(0, 150);
+            PDFRenderer renderer = new PDFRenderer(pdf);
+            for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+                PDFTextStripper onePage = new PDFTextStripper();
+                onePage.setStartPage(i + 1);
+                onePage.setEndPage(i + 1);
+                assertThat(onePage.getText(pdf)).as("page %d", i + 1).containsPattern("[\\u4e00-\\u9fff]{4}");
+                assertThat(inked(renderer.renderImageWithDPI(i, 36))).as("page %d", i + 1).isGreaterThan(500);
+            }
+            BufferedImage page = renderer.renderImageWithDPI(0, 150);
             // the title's band: glyphs drawn from real outlines read back as the title, boxes would not
             BufferedImage band = page.getSubimage(0, (int) (page.getHeight() * 0.22), page.getWidth(),
                     (int) (page.getHeight() * 0.12));
             String read = new TesseractOcrEngine().read(band).replaceAll("\\s+", "");
             assertThat(read).contains("政府网站检查情况");
         }
+    }
+
+    /** How many pixels of the page are dark: the glyphs drawn. */
+    private static int inked(BufferedImage image) {
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int grey = ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
+                dark += grey < 128 ? 1 : 0;
+            }
+        }
+        return dark;
     }
 
     @Test
