@@ -247,7 +247,7 @@ class DemoIT {
         assertThat(actual).contains("首页存在暗链6处（指向“澳门葡京”等赌博网站）")
                 .contains("“规划计划”栏目")
                 .contains("留言“关于城东小区供暖问题的咨询”（Y年M月D日）超过3个月未答复")
-                .contains("存在严重表述错误，将“扫黑除恶”误写为“扫黑险恶”")
+                .contains("存在严重表述错误2处（将“扫黑除恶”误写为“扫黑险恶”等）")
                 .doesNotContain("存在此类问题");
     }
 
