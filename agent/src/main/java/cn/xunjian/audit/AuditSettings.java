@@ -1,13 +1,14 @@
 package cn.xunjian.audit;
 
 import cn.xunjian.browser.ChromiumChallengeSolver;
+import cn.xunjian.crawl.CrawlLimits;
+import cn.xunjian.evidence.EvidenceSettings;
 import cn.xunjian.net.HttpEventListener;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.net.ProxySettings;
 import cn.xunjian.net.Reachability;
-import cn.xunjian.crawl.CrawlLimits;
-import cn.xunjian.evidence.EvidenceSettings;
+import cn.xunjian.report.CircularSettings;
 import cn.xunjian.score.IndicatorCatalogue;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +21,11 @@ import java.util.List;
  * @param offline {@code --offline}: links to hosts other than the audited sites' are not checked
  * @param probes  the start-of-run reachability probe's URLs ({@link Reachability#probeUrls()})
  * @param evidence how the run's manifests are signed and timestamped
+ * @param circular who sends the 通报 and the 整改通知书, to whom, with which 文号 and 期限 ({@code --circular})
  */
 public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
-                            List<String> probes, ProxySettings proxies, EvidenceSettings evidence) {
+                            List<String> probes, ProxySettings proxies, EvidenceSettings evidence,
+                            CircularSettings circular) {
     public AuditSettings {
         probes = List.copyOf(probes);
         proxies = proxies == null ? ProxySettings.NONE : proxies;
@@ -30,7 +33,8 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits, boolean offline,
                          List<String> probes) {
-        this(catalogue, scope, limits, offline, probes, ProxySettings.NONE, EvidenceSettings.standard());
+        this(catalogue, scope, limits, offline, probes, ProxySettings.NONE, EvidenceSettings.standard(),
+                CircularSettings.standard());
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, AuditLimits limits) {
@@ -39,7 +43,12 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, reaching sites through {@code p} (the HTTP stack and Chromium alike). */
     public AuditSettings withProxies(ProxySettings p) {
-        return new AuditSettings(catalogue, scope, limits, offline, probes, p, evidence);
+        return new AuditSettings(catalogue, scope, limits, offline, probes, p, evidence, circular);
+    }
+
+    /** The same settings with an office's circular settings. */
+    public AuditSettings withCircular(CircularSettings settings) {
+        return new AuditSettings(catalogue, scope, limits, offline, probes, proxies, evidence, settings);
     }
 
     public AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope) {
@@ -48,12 +57,12 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings, not checking links to other hosts ({@code --offline}). */
     public AuditSettings withOffline(boolean skipExternal) {
-        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, proxies, evidence);
+        return new AuditSettings(catalogue, scope, limits, skipExternal, probes, proxies, evidence, circular);
     }
 
     /** The same settings, sealing the run's manifests as {@code seal} says (key directory, algorithm, TSA). */
     public AuditSettings withEvidence(EvidenceSettings seal) {
-        return new AuditSettings(catalogue, scope, limits, offline, probes, proxies, seal);
+        return new AuditSettings(catalogue, scope, limits, offline, probes, proxies, seal, circular);
     }
 
     /**
@@ -72,7 +81,8 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
 
     /** The same settings with another availability (and page) timeout, e.g. from {@code --timeout}. */
     public AuditSettings withAvailabilityTimeout(int seconds) {
-        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies, evidence);
+        return new AuditSettings(catalogue.withAvailabilityTimeout(seconds), scope, limits, offline, probes, proxies,
+                evidence, circular);
     }
 
     /**
@@ -85,7 +95,8 @@ public record AuditSettings(IndicatorCatalogue catalogue, NetworkScope scope, Au
         }
         AuditLimits l = new AuditLimits(maxPages, limits.crawlMaxDepth(), limits.renderBudget(),
                 limits.brokenLinkScreenshots(), limits.pageCacheChars());
-        return new AuditSettings(catalogue, scope, l, offline, probes, proxies, evidence);
+        return new AuditSettings(catalogue, scope, l, offline, probes, proxies, evidence,
+                circular);
     }
 
     public Duration pageTimeout() {

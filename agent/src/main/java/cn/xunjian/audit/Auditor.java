@@ -20,7 +20,14 @@ import cn.xunjian.report.EvidenceState;
 import cn.xunjian.net.Reachability;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
+import cn.xunjian.report.CircularDocument;
 import cn.xunjian.report.CircularWriter;
+import cn.xunjian.report.DocumentFonts;
+import cn.xunjian.report.DocxWriter;
+import cn.xunjian.report.OfficialDocument;
+import cn.xunjian.report.PdfWriter;
+import cn.xunjian.report.ProblemLines;
+import cn.xunjian.report.RectificationNotice;
 import cn.xunjian.report.FindingsCsvWriter;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
@@ -51,10 +58,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Audits a batch of sites one after another into a run directory: evidence, report.json, report.html, the
- * 通报 (circular.md, circular.html), findings.csv and manifest.json. A site that cannot be reached, or a check that throws, becomes findings; the batch goes on.
+ * 通报 (circular.md, circular.html, circular.docx, circular.pdf), an 整改通知书 per failing site
+ * (rectification/<网站标识码>.docx and .pdf), findings.csv and manifest.json. A site that cannot be reached, or a check that throws, becomes findings; the batch goes on.
  */
 public final class Auditor {
     private static final Logger LOG = LoggerFactory.getLogger(Auditor.class);
+    /** Screenshots shown in one 整改通知书; every finding still names its evidence files and their hashes. */
+    private static final int MAX_THUMBNAILS = 12;
 
     private final AuditSettings settings;
     private final Clock clock;
@@ -147,14 +157,34 @@ public final class Auditor {
     /** Writes each output once, through the store, which hashes it for the manifest as it is written. */
     private void writeOutputs(Report report, Map<String, SiteHistory> histories, EvidenceStore store,
                               SealOutcome evidenceSeal) throws IOException {
-        Circular circular = Circular.of(report, settings.catalogue(), CircularTemplate.standard());
+        ProblemLines lines = ProblemLines.standard();
+        Circular circular = Circular.of(report, settings.catalogue(), CircularTemplate.standard(), settings.circular(),
+                lines);
         CircularWriter circularWriter = new CircularWriter();
         EvidenceState state = EvidenceState.of(evidenceSeal, store.entries());
+        DocumentFonts fonts = DocumentFonts.standard();
+        DocxWriter docx = new DocxWriter(fonts);
+        PdfWriter pdf = new PdfWriter(fonts);
         store.writeReport(ReportJsonWriter.FILE, out -> new ReportJsonWriter().write(report, out));
         store.writeReport(ReportHtmlWriter.FILE,
                 out -> new ReportHtmlWriter(settings.catalogue()).write(report, histories, store.runDir(), state, out));
         store.writeReport(CircularWriter.MARKDOWN, out -> circularWriter.writeMarkdown(circular, out));
         store.writeReport(CircularWriter.HTML, out -> circularWriter.writeHtml(circular, out));
+        OfficialDocument document = CircularDocument.of(circular);
+        store.writeReport(CircularWriter.DOCX, out -> docx.write(document, out));
+        store.writeReport(CircularWriter.PDF, out -> pdf.write(document, out));
+        RectificationNotice notices = new RectificationNotice(settings.catalogue(), lines, MAX_THUMBNAILS);
+        for (int i = 0; i < report.sites().size(); i++) {
+            SiteReport site = report.sites().get(i);
+            if (site.passed()) {
+                continue;
+            }
+            OfficialDocument notice = notices.of(site, report.generatedAt(), circular.masthead(), circular.issuer(),
+                    store.runDir());
+            String base = RectificationNotice.DIR + "/" + RectificationNotice.baseName(site, i + 1);
+            store.writeReport(base + ".docx", out -> docx.write(notice, out));
+            store.writeReport(base + ".pdf", out -> pdf.write(notice, out));
+        }
         store.writeReport(FindingsCsvWriter.FILE, out -> new FindingsCsvWriter(settings.catalogue()).write(report, out));
     }
 

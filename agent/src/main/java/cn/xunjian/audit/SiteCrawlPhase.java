@@ -107,7 +107,9 @@ final class SiteCrawlPhase {
             findings.add(Finding.about(LINKS, kind, Severity.DEDUCT, link.url(), link.url(),
                     String.format(Locale.ROOT, "页面%s不可用：“%s” → %s（%s），位于 %s", link.kind().label(),
                             text.isEmpty() ? "（无文字）" : text, link.url(), link.status().describe(),
-                            link.sourceUrl()), proof));
+                            link.sourceUrl()), proof).with("text", text.isEmpty() ? null : text)
+                    .with("what", link.kind().label()).with("status", link.status().describe())
+                    .with("page", link.sourceUrl()));
         }
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT,
                 "全站抓取 %d 个页面，检查 %d 个链接、图片和附件，首页以外发现 %d 个不可用", result.pages(),

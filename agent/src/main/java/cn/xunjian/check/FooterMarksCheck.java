@@ -159,7 +159,7 @@ public final class FooterMarksCheck implements HomePageCheck {
         List<FooterResources.Resource> unloaded = marks.resources().unloaded(marks.ctx().page(), markId);
         if (unloaded.isEmpty()) {
             marks.add(new Finding(INDICATOR, kind + ".missing", Severity.DEDUCT, marks.url(), missing,
-                    marks.shots().footer()));
+                    marks.shots().footer()).with("mark", name));
             return;
         }
         String named = unloaded.stream().limit(NAMED_RESOURCES).map(FooterResources.Resource::describe)

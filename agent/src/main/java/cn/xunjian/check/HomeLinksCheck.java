@@ -57,7 +57,7 @@ public final class HomeLinksCheck implements HomePageCheck {
             String what = el.tagName().equals("img") ? "图片" : isAttachment(s.url()) ? "附件" : "链接";
             findings.add(Finding.about(INDICATOR, "link.broken.home", Severity.DEDUCT, s.url(), s.url(),
                     "首页" + what + "不可用：“" + PageLinks.label(el) + "” → " + s.url() + "（" + s.describe() + "）",
-                    evidence));
+                    evidence).with("text", PageLinks.label(el)).with("what", what).with("status", s.describe()));
         }
         unverified.lines("首页").forEach((why, lines) -> lines.forEach(line -> findings.add(new Finding(INDICATOR,
                 "link." + why.name().toLowerCase(Locale.ROOT), Severity.INFO, ctx.page().url(), line, List.of()))));

@@ -4,6 +4,8 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.scenario.ScenarioFileException;
 import cn.xunjian.scenario.ScenarioPreflight;
 import cn.xunjian.site.SiteFile;
+import cn.xunjian.report.CircularSettings;
+import cn.xunjian.report.CircularSettingsFile;
 import cn.xunjian.site.SiteFileException;
 import cn.xunjian.site.SiteFileLoader;
 import java.nio.file.Path;
@@ -46,6 +48,9 @@ final class AuditCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvidenceOptions evidence = new EvidenceOptions();
 
+    @Option(names = "--circular", paramLabel = "FILE", description = "通报设置文件（发文机关、文号、主送、落款、整改期限）")
+    Path circularFile;
+
     @Override
     public Integer call() {
         List<SiteFile> sites = new ArrayList<>();
@@ -80,7 +85,14 @@ final class AuditCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("用法错误：" + e.getMessage());
             return ExitCodes.USAGE;
         }
+        CircularSettings circular;
+        try {
+            circular = circularFile == null ? CircularSettings.standard() : CircularSettingsFile.read(circularFile);
+        } catch (CircularSettingsFile.Invalid e) {
+            spec.commandLine().getErr().println("配置错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, proxies.get(), seal, spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, proxies.get(), seal, circular, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

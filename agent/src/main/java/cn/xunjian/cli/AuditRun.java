@@ -13,7 +13,9 @@ import cn.xunjian.evidence.SigningKey;
 import cn.xunjian.evidence.SigningKeys;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.report.CircularSettings;
 import cn.xunjian.report.CircularWriter;
+import cn.xunjian.report.RectificationNotice;
 import cn.xunjian.report.NewMediaAccounts;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
@@ -59,17 +61,18 @@ final class AuditRun {
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
                    boolean offline, PrintWriter stdout, PrintWriter stderr) {
         return run(sites, out, scope, timeoutSeconds, messagesInRunDir, offline, ProxySettings.NONE,
-                EvidenceSettings.standard(), stdout, stderr);
+                EvidenceSettings.standard(), CircularSettings.standard(), stdout, stderr);
     }
 
     /**
      * @param proxies how the HTTP stack and Chromium reach the sites
      * @param evidence the signing key's directory and algorithm and the TSA; a key that cannot be used is refused
      *     here, before anything is audited
+     * @param circular who sends the 通报 and the 整改通知书 ({@code --circular FILE})
      */
     static int run(List<SiteFile> sites, Path out, NetworkScope scope, Integer timeoutSeconds, boolean messagesInRunDir,
-                   boolean offline, ProxySettings proxies, EvidenceSettings evidence, PrintWriter stdout,
-                   PrintWriter stderr) {
+                   boolean offline, ProxySettings proxies, EvidenceSettings evidence, CircularSettings circular,
+                   PrintWriter stdout, PrintWriter stderr) {
         Clock clock = Clock.system(ShanghaiTime.ZONE);
         try {
             SigningKey key = new SigningKeys(evidence.keyDir(), clock).loadOrCreate(evidence.algorithm());
@@ -85,7 +88,7 @@ final class AuditRun {
                         Optional.empty(), Optional.empty(), null)
                 : AuditServices.standalone();
         AuditSettings settings = AuditSettings.standard(scope).withOffline(offline).withProxies(proxies)
-                .withEvidence(evidence);
+                .withEvidence(evidence).withCircular(circular);
         if (timeoutSeconds != null) {
             settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }
@@ -104,7 +107,11 @@ final class AuditRun {
             List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
             SummaryTable.print(report, accounts, stdout);
             stdout.println("报告：" + runDir.resolve(ReportHtmlWriter.FILE));
-            stdout.println("通报：" + runDir.resolve(CircularWriter.MARKDOWN) + "（另有 circular.html、findings.csv）");
+            stdout.println("通报：" + runDir.resolve(CircularWriter.DOCX) + "（另有 circular.pdf、circular.md、circular.html、findings.csv）");
+            long notices = report.sites().stream().filter(s -> !s.passed()).count();
+            if (notices > 0) {
+                stdout.println("整改通知书：" + runDir.resolve(RectificationNotice.DIR) + "（" + notices + "份，DOCX 与 PDF）");
+            }
             stdout.println("证据与清单：" + runDir.resolve("manifest.json"));
             long archives;
             try (var files = java.nio.file.Files.list(runDir)) {

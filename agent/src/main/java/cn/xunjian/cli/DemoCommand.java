@@ -1,13 +1,16 @@
 package cn.xunjian.cli;
 
-import cn.xunjian.net.NetworkScope;
 import cn.xunjian.demo.DemoPortal;
 import cn.xunjian.evidence.DemoTimestampAuthority;
 import cn.xunjian.evidence.EvidenceSettings;
 import cn.xunjian.internal.ShanghaiTime;
-import java.time.Clock;
+import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
+import cn.xunjian.report.CircularSettings;
+import cn.xunjian.report.CircularSettingsFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +27,9 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Mixin
     EvidenceOptions evidence = new EvidenceOptions();
 
+    @Option(names = "--circular", paramLabel = "FILE", description = "通报设置文件（发文机关、文号、主送、落款、整改期限）")
+    Path circularFile;
+
     @Override
     public Integer call() {
         EvidenceSettings seal;
@@ -33,6 +39,13 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("用法错误：" + e.getMessage());
             return ExitCodes.USAGE;
         }
+        CircularSettings circular;
+        try {
+            circular = circularFile == null ? CircularSettings.standard() : CircularSettingsFile.read(circularFile);
+        } catch (CircularSettingsFile.Invalid e) {
+            spec.commandLine().getErr().println("配置错误：" + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         try (DemoPortal portal = DemoPortal.start();
              DemoTimestampAuthority tsa = DemoTimestampAuthority.start(Clock.system(ShanghaiTime.ZONE))) {
             spec.commandLine().getOut().println("演示门户已启动：" + portal.portalUrl());
@@ -40,7 +53,8 @@ final class DemoCommand implements Callable<Integer> {
                 seal = seal.withTsa(tsa.config());
                 spec.commandLine().getOut().println("演示时间戳服务已启动（" + DemoTimestampAuthority.LABEL + "）：" + tsa.url());
             }
-            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, false, cn.xunjian.net.ProxySettings.NONE, seal,
+            return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, false, ProxySettings.NONE,
+                    seal, circular,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (IOException e) {
             spec.commandLine().getErr().println("演示门户无法启动：" + e.getMessage());

@@ -151,7 +151,7 @@ public final class ColumnFreshnessCheck implements SiteCheck {
             }
             if (s.blank()) {
                 blanks++;
-                findings.add(finding(rules.blankColumn(), s.column().url(), blankMessage(s), proof.of(s)));
+                findings.add(named(finding(rules.blankColumn(), s.column().url(), blankMessage(s), proof.of(s)), s));
                 continue;
             }
             if (s.type() != null) {
@@ -160,10 +160,11 @@ public final class ColumnFreshnessCheck implements SiteCheck {
                     staleAll++;
                     staleA += "a".equals(s.type().group()) ? 1 : 0;
                     String message = staleMessage(s, age);
-                    findings.add(finding(rules.staleColumn(), s.column().url(), message, proof.of(s)));
+                    findings.add(named(finding(rules.staleColumn(), s.column().url(), message, proof.of(s)), s)
+                            .with("days", age));
                     if (s.type().alsoIndicator() != null) {
-                        findings.add(new Finding(s.type().alsoIndicator(), s.type().alsoKind(),
-                                s.type().alsoSeverity(), s.column().url(), message, proof.of(s)));
+                        findings.add(named(new Finding(s.type().alsoIndicator(), s.type().alsoKind(),
+                                s.type().alsoSeverity(), s.column().url(), message, proof.of(s)), s).with("days", age));
                     }
                 }
             }
@@ -180,14 +181,16 @@ public final class ColumnFreshnessCheck implements SiteCheck {
         if (staleA >= rules.staleVetoA().threshold()) {
             findings.add(finding(rules.staleVetoA(), home.url(), "动态要闻类栏目及通知公告、政策文件类一级栏目中有 "
                     + staleA + " 个未按时更新，达到 " + rules.staleVetoA().threshold() + " 个，单项否决",
-                    proof.summary(states)));
+                    proof.summary(states)).with("count", staleA).with("threshold", rules.staleVetoA().threshold()));
         } else if (staleAll >= rules.staleVetoB().threshold()) {
             findings.add(finding(rules.staleVetoB(), home.url(), "应更新但长期未更新的栏目有 " + staleAll
-                    + " 个，达到 " + rules.staleVetoB().threshold() + " 个，单项否决", proof.summary(states)));
+                    + " 个，达到 " + rules.staleVetoB().threshold() + " 个，单项否决", proof.summary(states))
+                    .with("count", staleAll).with("threshold", rules.staleVetoB().threshold()));
         }
         if (blanks >= rules.blankVeto().threshold()) {
             findings.add(finding(rules.blankVeto(), home.url(), "空白栏目有 " + blanks + " 个，达到 "
-                    + rules.blankVeto().threshold() + " 个，单项否决", proof.summary(states)));
+                    + rules.blankVeto().threshold() + " 个，单项否决", proof.summary(states))
+                    .with("count", blanks).with("threshold", rules.blankVeto().threshold()));
         }
         home(home, reader, states, today, proof).ifPresent(findings::add);
         return new Audited(columns, findings);
@@ -254,7 +257,7 @@ public final class ColumnFreshnessCheck implements SiteCheck {
                 return Optional.empty();
             }
             return Optional.of(finding(rule, home.url(), "首页最近更新 " + newest.get() + "，已 " + age
-                    + " 天无信息更新，超过 " + rule.threshold() + " 天", proof.home(home.url(), list)));
+                    + " 天无信息更新，超过 " + rule.threshold() + " 天", proof.home(home.url(), list)).with("days", age));
         }
         // A home page that is only navigation is judged by its second-level pages.
         Optional<LocalDate> inColumns = states.stream().map(State::newest).filter(java.util.Objects::nonNull)
@@ -281,6 +284,12 @@ public final class ColumnFreshnessCheck implements SiteCheck {
             return where + "未找到注明发布日期的信息，视为未更新（应在 " + s.type().allowed() + " 内更新）";
         }
         return where + "最近更新 " + s.newest() + "，已 " + age + " 天未更新，超过 " + s.type().allowed();
+    }
+
+    /** The column a finding is about, as details: its name, its parent and the class it was judged by. */
+    private static Finding named(Finding f, State s) {
+        return f.with("column", s.column().name()).with("parent", s.column().topLevel() ? null : s.column().parent())
+                .with("columnClass", s.type() == null ? null : s.type().label());
     }
 
     private static String describe(Column c) {

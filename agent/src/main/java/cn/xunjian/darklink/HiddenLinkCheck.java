@@ -95,7 +95,8 @@ public final class HiddenLinkCheck implements HomePageCheck {
                     overVeto++;
                 } else {
                     vetoes.add(finding(link, link.hidden() ? HIDDEN : SPAM_VISIBLE, Severity.VETO,
-                            spamMessage(link, s.match(), afterEnd), verdict, afterEnd, shared));
+                            spamMessage(link, s.match(), afterEnd), verdict, afterEnd, shared)
+                            .with("category", String.join("、", s.match().categories())));
                 }
             } else if (verdict instanceof LinkIntent.Injected inj) {
                 if (vetoes.size() >= rules.maxFindingsPerPage()) {
@@ -130,7 +131,8 @@ public final class HiddenLinkCheck implements HomePageCheck {
     private Finding finding(ClassifiedLink link, String kind, Severity severity, String message,
                             LinkIntent.Verdict verdict, boolean afterEnd, Shared shared) {
         return Finding.about(INDICATOR, kind, severity, link.href(), link.href(), message,
-                evidence(link, verdict, afterEnd, shared));
+                evidence(link, verdict, afterEnd, shared))
+                .with("text", link.text().isBlank() ? null : link.text().strip()).with("page", shared.page.url());
     }
 
     private String spamMessage(ClassifiedLink link, SpamKeywords.Match spam, boolean afterEnd) {

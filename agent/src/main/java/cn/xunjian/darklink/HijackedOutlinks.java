@@ -71,7 +71,8 @@ final class HijackedOutlinks {
                     "外链被劫持：链接" + text + " → " + link.url() + " 的目标网站现为"
                             + String.join("、", match.categories()) + "内容（标题“" + p.title() + "”" + keywords
                             + "，含关键词“" + String.join("”“", match.terms()) + "”），位于 " + link.sourceUrl(),
-                    proof));
+                    proof).with("text", link.text() == null || link.text().isBlank() ? null : link.text().strip())
+                    .with("page", link.sourceUrl()).with("category", String.join("、", match.categories())));
         }
         return findings;
     }

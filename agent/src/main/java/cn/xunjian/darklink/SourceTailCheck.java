@@ -66,7 +66,9 @@ public final class SourceTailCheck implements PageCheck {
             String text = link.text().isBlank() ? "" : "“" + link.text().strip() + "”";
             findings.add(Finding.about(HiddenLinkCheck.INDICATOR, KIND, Severity.VETO, page.url(), link.href(),
                     "页面源码中" + rules.label("after-end") + "有违规链接" + text + " → " + link.href() + "，"
-                            + spam.reason(), List.of(source)));
+                            + spam.reason(), List.of(source))
+                    .with("text", link.text().isBlank() ? null : link.text().strip()).with("page", page.url())
+                    .with("category", String.join("、", spam.categories())));
         }
         if (over > 0) {
             findings.add(new Finding(HiddenLinkCheck.INDICATOR, KIND, Severity.VETO, page.url(),

@@ -177,7 +177,8 @@ public final class WebViewCheck implements SiteCheck {
                             ev.add(tabShot);
                         }
                         out.add(new Finding(DEDUCT_INDICATOR, "webview.empty-column", Severity.DEDUCT, target.url(),
-                                who + "的栏目“" + name + "”无内容（显示“" + empty.get() + "”）", ev));
+                                who + "的栏目“" + name + "”无内容（显示“" + empty.get() + "”）", ev)
+                                .with("column", name).with("shown", empty.get()));
                     }
                     if (!page.url().equals(target.url())) {
                         page.navigate(target.url(), rules.timeouts().page()); // the tab was a link; come back

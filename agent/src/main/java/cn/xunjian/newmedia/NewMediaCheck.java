@@ -155,9 +155,11 @@ public final class NewMediaCheck implements SiteCheck {
         String facts = NewMediaRow.LAST_POST_LABEL + " " + last + "，距检查日已 " + days + " 天";
         return switch (a.status()) {
             case LONG_STALE -> new Finding(INDICATOR, "newmedia.long-stale", Severity.VETO, acc.url(),
-                    who + label + "：" + facts + "（超过 " + rules.longStaleDays() + " 天）", evidence);
+                    who + label + "：" + facts + "（超过 " + rules.longStaleDays() + " 天）", evidence)
+                    .with("account", acc.name()).with("lastPost", last).with("days", days);
             case STALE_2W -> new Finding(INDICATOR, "newmedia.stale-2w", Severity.VETO, acc.url(),
-                    who + label + "：" + facts + "（监测时间点前 " + rules.staleDays() + " 天内无更新）", evidence);
+                    who + label + "：" + facts + "（监测时间点前 " + rules.staleDays() + " 天内无更新）", evidence)
+                    .with("account", acc.name()).with("lastPost", last).with("days", days);
             case SLOW -> new Finding(SLOW_INDICATOR, "newmedia.slow", Severity.WARN, acc.url(),
                     who + label + "：" + facts + "（超过 " + rules.slowDays() + " 天，尚在两周内）", evidence);
             case FRESH, UNREADABLE -> new Finding(INDICATOR, "newmedia.fresh", Severity.INFO, acc.url(),

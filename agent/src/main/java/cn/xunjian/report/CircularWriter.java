@@ -10,6 +10,8 @@ import java.util.List;
 public final class CircularWriter {
     public static final String MARKDOWN = "circular.md";
     public static final String HTML = "circular.html";
+    public static final String DOCX = "circular.docx";
+    public static final String PDF = "circular.pdf";
     private static final String[] ITEM = {"（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（九）",
         "（十）", "（十一）", "（十二）", "（十三）", "（十四）", "（十五）", "（十六）", "（十七）", "（十八）"};
 
@@ -25,7 +27,8 @@ public final class CircularWriter {
 
     String markdown(Circular c) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(c.title()).append("\n\n").append(c.intro()).append("\n\n");
+        md.append("# ").append(c.title()).append("\n\n").append(c.masthead().documentNumber()).append("\n\n")
+                .append(c.masthead().recipients()).append("\n\n").append(c.intro()).append("\n\n");
         md.append("## 一、总体情况\n\n").append(c.totals()).append("\n\n");
         if (!c.newMediaTotals().isEmpty()) {
             md.append(c.newMediaTotals()).append("\n\n");
@@ -35,14 +38,7 @@ public final class CircularWriter {
             md.append("本次检查未发现扣分或单项否决问题。\n\n");
         }
         for (int i = 0; i < c.problems().size(); i++) {
-            Circular.ProblemGroup g = c.problems().get(i);
-            md.append(item(i)).append(g.heading()).append("。").append(String.join("、", g.sites()))
-                    .append("网站存在此类问题。\n\n");
-        }
-        for (int i = 0; i < c.newMediaProblems().size(); i++) {
-            Circular.ProblemGroup g = c.newMediaProblems().get(i);
-            md.append(item(c.problems().size() + i)).append("政务新媒体").append(g.heading()).append("。")
-                    .append(String.join("、", g.sites())).append("存在此类问题。\n\n");
+            md.append(item(i)).append(paragraph(c.problems().get(i))).append("\n\n");
         }
         md.append("## 三、工作要求\n\n");
         List<String> req = c.requirements();
@@ -60,13 +56,18 @@ public final class CircularWriter {
         }
         if (two) {
             md.append("\n## 附件2　").append(c.newMediaAnnexTitle()).append("\n\n")
-                    .append("| 序号 | 账号名称 | 开设主体 | 存在问题 |\n|---|---|---|---|\n");
+                    .append("| 序号 | 账号名称 | 账号类型 | 开设主体 | 存在问题 |\n|---|---|---|---|---|\n");
             for (Circular.NewMediaAnnexRow row : c.newMediaAnnex()) {
                 md.append("| ").append(row.number()).append(" | ").append(cell(row.account())).append(" | ")
-                        .append(cell(row.owner())).append(" | ").append(cell(row.problems())).append(" |\n");
+                        .append(cell(row.type())).append(" | ").append(cell(row.owner())).append(" | ").append(cell(row.problems())).append(" |\n");
             }
         }
         return md.toString();
+    }
+
+    /** A section of 存在的主要问题 as one paragraph: its heading, then each site's problems, one sentence each. */
+    public static String paragraph(Circular.ProblemGroup g) {
+        return g.heading() + "。" + String.join("。", g.entries()) + "。";
     }
 
     /** The numbering of the i-th problem: （一）, （二）… */

@@ -17,7 +17,8 @@ import java.util.Objects;
  */
 public final class NewMediaAccounts {
     /** One account and what was found about it. */
-    public record Account(String site, String name, String url, Verdict verdict, List<Finding> findings) {
+    public record Account(String site, String name, String platform, String url, Verdict verdict,
+                          List<Finding> findings) {
         public boolean passed() {
             return verdict.passed();
         }
@@ -44,7 +45,7 @@ public final class NewMediaAccounts {
             site.findings().forEach(f -> byId.put(f.id(), f));
             for (AccountVerdict a : site.accounts()) {
                 List<Finding> findings = a.findings().stream().map(byId::get).filter(Objects::nonNull).toList();
-                accounts.add(new Account(site.name(), a.name(), a.url(), a.verdict(), findings));
+                accounts.add(new Account(site.name(), a.name(), a.platform(), a.url(), a.verdict(), findings));
             }
         }
         return accounts;

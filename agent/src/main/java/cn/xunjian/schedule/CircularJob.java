@@ -4,7 +4,12 @@ import cn.xunjian.evidence.FileContent;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.report.Circular;
 import cn.xunjian.report.CircularTemplate;
+import cn.xunjian.report.CircularDocument;
 import cn.xunjian.report.CircularWriter;
+import cn.xunjian.report.DocumentFonts;
+import cn.xunjian.report.DocxWriter;
+import cn.xunjian.report.OfficialDocument;
+import cn.xunjian.report.PdfWriter;
 import cn.xunjian.report.Report;
 import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
@@ -95,6 +100,10 @@ final class CircularJob implements Job {
                     out -> new ReportHtmlWriter(catalogue).write(report, Map.of(), dir, out));
             write(dir, CircularWriter.MARKDOWN, out -> circularWriter.writeMarkdown(circular, out));
             write(dir, CircularWriter.HTML, out -> circularWriter.writeHtml(circular, out));
+            DocumentFonts fonts = DocumentFonts.standard();
+            OfficialDocument document = CircularDocument.of(circular);
+            write(dir, CircularWriter.DOCX, out -> new DocxWriter(fonts).write(document, out));
+            write(dir, CircularWriter.PDF, out -> new PdfWriter(fonts).write(document, out));
         } catch (IOException e) {
             throw new JobExecutionException("cannot write circular into " + dir, e);
         }

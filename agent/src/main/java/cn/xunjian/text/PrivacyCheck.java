@@ -78,7 +78,8 @@ public final class PrivacyCheck implements PageCheck {
             Evidence e = evidence.html(evidenceName + d.type().slug(), snippet, url);
             findings.add(Finding.about(INDICATOR, d.type().findingKind(), Severity.DEDUCT, url, d.masked(),
                     subject + "公开了未脱敏的" + d.type().label() + "：" + d.masked() + "。原句：“" + sentence + "”"
-                            + suffix, List.of(e)));
+                            + suffix, List.of(e)).with("where", subject).with("dataType", d.type().label())
+                    .with("masked", d.masked()));
         }
         return findings;
     }

@@ -64,7 +64,8 @@ public final class WordingCheck implements PageCheck {
             WordingRule rule = hit.rule();
             findings.add(Finding.about(rule.indicator(), rule.kind().findingKind(),
                     rule.serious() ? Severity.VETO : Severity.DEDUCT, page.url(), hit.phrase(), message(hit),
-                    evidence(hit.phrase(), page.url(), context)));
+                    evidence(hit.phrase(), page.url(), context))
+                    .with("wrong", hit.phrase()).with("right", rule.right()));
         }
         return findings;
     }

@@ -186,12 +186,17 @@ class AuditIT {
     void theCircularNamesTheFailedSiteAndListsProblemSitesInItsAnnex() throws IOException {
         String md = Files.readString(run.resolve("circular.md"), StandardCharsets.UTF_8);
         assertThat(md).contains("本次共检查政府网站3家，合格2家，不合格1家，合格率为66.67%。不合格网站：沙湾镇人民政府。")
-                .contains("| 1 | 沙湾镇人民政府 | 3301850303 | 站点无法访问2处（单项否决） |")
-                .contains("| 2 | 白沙乡人民政府 | 3301850202 | 链接可用性3处；网站标识2处；搜索功能1处 |")
+                .contains("| 1 | 沙湾镇人民政府 | 3301850303 | 首页无法访问（单项否决） |")
+                .contains("| 2 | 白沙乡人民政府 | 3301850202 | 页脚缺少ICP备案编号；网站标识码前后不一致；首页不可用链接3个"
+                        + "（“白沙乡2025年春耕生产动员会”、“2026年工作要点（PDF）”、“宣传横幅”等）；未提供站内搜索功能 |")
+                .contains("白沙乡人民政府网站页脚缺少ICP备案编号；网站标识码前后不一致；首页不可用链接3个")
                 .doesNotContain("清河镇人民政府 |");
         assertThat(Files.readString(run.resolve("findings.csv"), StandardCharsets.UTF_8)).contains("footer.icp.missing");
         assertThat(Files.readString(run.resolve("manifest.json"), StandardCharsets.UTF_8))
-                .contains("\"circular.md\"").contains("\"findings.csv\"").contains("\"report.json\"");
+                .contains("\"circular.md\"").contains("\"findings.csv\"").contains("\"report.json\"")
+                .contains("\"circular.docx\"").contains("\"circular.pdf\"")
+                .contains("\"rectification/3301850303.docx\"").contains("\"rectification/3301850303.pdf\"")
+                .doesNotContain("rectification/3301850202"); // 白沙乡 passed: deductions only, no notice
     }
 
     @Test

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -278,6 +279,63 @@ class DemoIT {
             assertThat(o2.toString()).contains("已改动：site-01/").contains("结论：核验未通过");
         } finally {
             Files.write(shot, original);
+        }
+    }
+
+    @Test
+    void theCircularsTextMatchesTheGoldenFileOnceDatesAndPortsAreNormalised() throws IOException {
+        String actual = normalise(Files.readString(out.resolve("circular.md"), StandardCharsets.UTF_8));
+        Path golden = Path.of("src/test/resources/golden/demo-circular.md");
+        if (Boolean.getBoolean("golden.update")) { // -Dgolden.update=true rewrites the golden file after a change
+            Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        assertThat(actual.strip()).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8).strip());
+        assertThat(actual).contains("首页存在暗链6处（指向“澳门葡京”等赌博网站）")
+                .contains("“规划计划”栏目")
+                .contains("留言“关于城东小区供暖问题的咨询”（Y年M月D日）超过3个月未答复")
+                .contains("存在严重表述错误2处（将“扫黑除恶”误写为“扫黑险恶”等）")
+                .doesNotContain("存在此类问题");
+    }
+
+    /** The run's dates (the demo dates its pages from today) and the portal's port vary; the wording does not. */
+    private static String normalise(String text) {
+        return text.replaceAll("\\d{4}年\\d{1,2}月\\d{1,2}日", "Y年M月D日")
+                .replaceAll("\\d{4}年第[一二三四]季度", "Y年第Q季度")
+                .replaceAll("〔\\d{4}〕", "〔Y〕")
+                .replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT");
+    }
+
+    @Test
+    void theCircularIsADocxAndAPdfAndEachFailingSiteHasANoticeAllListedInTheManifest() throws IOException {
+        JsonNode manifest = Json.mapper().readTree(out.resolve("manifest.json").toFile());
+        List<String> paths = new ArrayList<>();
+        manifest.get("files").forEach(f -> paths.add(f.get("path").asText()));
+        List<String> failing = new ArrayList<>();
+        for (JsonNode s : report.get("sites")) {
+            if (s.get("verdict").asText().equals("不合格")) {
+                failing.add(s.get("siteCode").asText());
+            }
+        }
+        assertThat(failing).containsExactly("3301850031", "3301850067", "3301850045");
+        assertThat(paths).contains("circular.docx", "circular.pdf");
+        for (String code : failing) {
+            assertThat(paths).contains("rectification/" + code + ".docx", "rectification/" + code + ".pdf");
+        }
+        assertThat(stdout).contains("通报：" + out.resolve("circular.docx")).contains("整改通知书：" + out.resolve("rectification"));
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(out.resolve("circular.docx")))) {
+            var annex = doc.getTables().get(0);
+            List<String> names = new ArrayList<>();
+            for (int r = 1; r < annex.getRows().size(); r++) {
+                names.add(annex.getRow(r).getCell(1).getText());
+            }
+            assertThat(names).containsExactly("临江县人民政府", "临江县文化广电旅游体育局", "临江县应急管理局");
+            assertThat(doc.getTables().get(1).getRow(1).getCell(1).getText()).isEqualTo("临江文旅");
+            assertThat(doc.getTables().get(1).getRow(1).getCell(2).getText()).isEqualTo("新浪微博");
+        }
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("rectification/3301850031.pdf").toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", "");
+            assertThat(text).contains("关于临江县人民政府网站存在问题限期整改的通知书").contains("SHA-256");
         }
     }
 }

@@ -29,6 +29,17 @@ class FindingIdsTest {
     }
 
     @Test
+    void detailsNameWhatTheMessageSaysWithoutChangingTheId() {
+        Finding plain = broken("http://www.lj.gov.cn/a.html", "http://www.lj.gov.cn/x.pdf", "附件无法打开：HTTP 404");
+        Finding detailed = plain.with("text", "2026年工作计划").with("status", "HTTP 404").with("none", null);
+        assertThat(detailed.details()).containsExactly(java.util.Map.entry("text", "2026年工作计划"),
+                java.util.Map.entry("status", "HTTP 404"));
+        assertThat(detailed.withId("x").withSeverity(Severity.VETO).detail("text")).isEqualTo("2026年工作计划");
+        assertThat(FindingIds.fingerprint("http://www.lj.gov.cn/", detailed))
+                .isEqualTo(FindingIds.fingerprint("http://www.lj.gov.cn/", plain));
+    }
+
+    @Test
     void anotherSubjectKindOrPageIsAnotherFinding() {
         String site = "https://www.lj.gov.cn/";
         Finding base = broken(site + "a.html", site + "x.pdf", "附件无法打开");

@@ -59,15 +59,46 @@ class CircularTest {
     }
 
     @Test
-    void problemsAreGroupedByIndicatorAndWarningsStayOut() {
+    void problemsAreGroupedBySectionAndWarningsStayOut() {
         Circular c = Circular.of(report(), catalogue, CircularTemplate.standard());
         assertThat(c.problems()).containsExactly(
-                new Circular.ProblemGroup("站点无法访问（单项否决）", List.of("临江县应急管理局")),
-                new Circular.ProblemGroup("链接可用性", List.of("临江县人民政府")),
-                new Circular.ProblemGroup("网站标识", List.of("临江县人民政府")));
+                new Circular.ProblemGroup("网站无法访问", List.of("临江县应急管理局网站首页无法访问")),
+                new Circular.ProblemGroup("功能建设不够完善", List.of("临江县人民政府网站坏链1；坏链2；缺ICP")));
         assertThat(c.annex()).containsExactly(
-                new Circular.AnnexRow(1, "临江县人民政府", "3301850031", "链接可用性2处；网站标识1处"),
-                new Circular.AnnexRow(2, "临江县应急管理局", "3301850045", "站点无法访问1处（单项否决）"));
+                new Circular.AnnexRow(1, "临江县人民政府", "3301850031", List.of("坏链1；坏链2", "缺ICP")),
+                new Circular.AnnexRow(2, "临江县应急管理局", "3301850045", List.of("首页无法访问（单项否决）")));
+    }
+
+    @Test
+    void problemLinesNameWhatWhereAndAnExampleFromTheFindingsDetails() {
+        String home = "http://127.0.0.1/";
+        List<Finding> found = List.of(
+                Finding.about("W-V1", "darklink.hidden", Severity.VETO, "http://www.xpj.example/", "x", "暗链1", List.of())
+                        .with("text", "澳门新葡京").with("category", "赌博").with("page", home),
+                Finding.about("W-V1", "darklink.hidden", Severity.VETO, "http://www.bjl.example/", "y", "暗链2", List.of())
+                        .with("text", "百家乐").with("category", "赌博").with("page", home),
+                blank("规划计划"), blank("财政预决算"), blank("人事信息"), blank("统计信息"), blank("审计信息"),
+                new Finding("W-V4", "column.stale", Severity.WARN, home + "bmdt/", "部门动态过期", List.of())
+                        .with("column", "部门动态").with("days", 26),
+                new Finding("W-V5", "interaction.unanswered-90-days", Severity.VETO, home + "ly/", "留言超期", List.of())
+                        .with("title", "咨询农村宅基地审批进度").with("askedAt", "2026-08-02"),
+                Finding.about("W-V1", "wording.serious", Severity.VETO, home + "a.html", "w", "表述错误", List.of())
+                        .with("wrong", "中国共产党第二十次全国人民代表大会").with("right", "中国共产党第二十次全国代表大会"),
+                new Finding("W-V4", "column.unverified", Severity.INFO, home + "x/", "未核实", List.of()));
+        List<ProblemLines.Line> lines = ProblemLines.standard().of(home, found);
+        assertThat(lines).extracting(ProblemLines.Line::text).containsExactly(
+                "首页存在暗链2处（指向“澳门新葡京”等赌博网站）",
+                "存在严重表述错误，将“中国共产党第二十次全国代表大会”误写为“中国共产党第二十次全国人民代表大会”",
+                "留言“咨询农村宅基地审批进度”（2026年8月2日）超过3个月未答复",
+                "空白栏目5个（规划计划、财政预决算、人事信息等）",
+                "“部门动态”栏目26天未更新");
+        assertThat(lines.get(3).veto()).isFalse();
+        assertThat(lines.get(3).category()).isEqualTo("update");
+    }
+
+    private static Finding blank(String column) {
+        return new Finding("W-V4", "column.blank", Severity.WARN, "http://127.0.0.1/" + column + "/",
+                "栏目“" + column + "”为空白栏目", List.of()).with("column", column);
     }
 
     @Test
@@ -76,9 +107,9 @@ class CircularTest {
         String md = Files.readString(dir.resolve("circular.md"), StandardCharsets.UTF_8);
         assertThat(md).startsWith("# 关于2026年第四季度政府网站检查情况的通报")
                 .contains("## 一、总体情况").contains("## 二、存在的主要问题")
-                .contains("（一）站点无法访问（单项否决）。临江县应急管理局网站存在此类问题。")
+                .contains("（一）网站无法访问。临江县应急管理局网站首页无法访问。")
                 .contains("| 序号 | 网站名称 | 网站标识码 | 存在问题 |")
-                .contains("| 2 | 临江县应急管理局 | 3301850045 | 站点无法访问1处（单项否决） |");
+                .contains("| 2 | 临江县应急管理局 | 3301850045 | 首页无法访问（单项否决） |");
         String html = Files.readString(dir.resolve("circular.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<table id=\"annex\">").contains("<td>临江县人民政府</td>");
     }
@@ -98,11 +129,13 @@ class CircularTest {
     @Test
     void newMediaAccountsAreJudgedOneByOneAndListedInASecondAnnex() throws IOException {
         Finding stale = new Finding("M-V2", "newmedia.stale-2w", Severity.VETO, "http://127.0.0.1/nm/ljwl.html",
-                "“临江文旅”（新浪微博）超过两周未更新：最近一次发布于 2026-10-14，距检查日已 40 天", List.of());
+                "“临江文旅”（新浪微博）超过两周未更新：最近一次发布于 2026-10-14，距检查日已 40 天", List.of())
+                .with("lastPost", "2026-10-14");
         Finding fresh = new Finding("M-V2", "newmedia.fresh", Severity.INFO, "http://127.0.0.1/nm/ljfb.html",
                 "“临江发布”（微信公众号）正常更新", List.of());
         Finding emptyTab = new Finding("M-D1", "webview.empty-column", Severity.DEDUCT, "http://127.0.0.1/h5/app.html",
-                "“掌上临江”的栏目“便民地图”无内容（显示“暂无数据”）", List.of());
+                "“掌上临江”的栏目“便民地图”无内容（显示“暂无数据”）", List.of())
+                .with("column", "便民地图").with("shown", "暂无数据");
         List<Finding> found = FindingIds.assign("http://127.0.0.1/", List.of(stale, fresh, emptyTab));
         List<AccountVerdict> accounts = new Scorer(catalogue).judgeAccounts(List.of(
                 new Account("临江文旅", "weibo", "http://127.0.0.1/nm/ljwl.html"),
@@ -113,18 +146,22 @@ class CircularTest {
         Report report = new Report("2026-11-22T02:00:00+08:00", Summary.of(sites), sites);
         Circular c = Circular.of(report, catalogue, CircularTemplate.standard());
         assertThat(c.title()).isEqualTo("关于2026年第四季度政府网站与政务新媒体检查情况的通报");
-        assertThat(c.problems()).isEmpty();
+        assertThat(c.problems()).containsExactly(new Circular.ProblemGroup("政务新媒体管理不够规范", List.of(
+                "“临江文旅”（新浪微博，临江县人民政府）超过两周未更新（最近一次发布于2026年10月14日）",
+                "“掌上临江”（网页应用，临江县人民政府）栏目“便民地图”无内容（显示“暂无数据”）")));
         assertThat(c.annex()).isEmpty();
         assertThat(c.newMediaTotals()).startsWith("检查政务新媒体（含小程序、网页应用）3个，合格2个，不合格1个，合格率为66.67%。")
                 .endsWith("不合格政务新媒体：“临江文旅”（临江县人民政府）。");
         assertThat(c.newMediaAnnex()).singleElement().satisfies(row -> {
             assertThat(row.account()).isEqualTo("临江文旅");
             assertThat(row.owner()).isEqualTo("临江县人民政府");
-            assertThat(row.problems()).startsWith("内容不更新：超过两周未更新");
+            assertThat(row.type()).isEqualTo("新浪微博");
+            assertThat(row.problems()).isEqualTo("超过两周未更新（最近一次发布于2026年10月14日）（单项否决）");
         });
         write(c);
         String md = Files.readString(dir.resolve("circular.md"), StandardCharsets.UTF_8);
-        assertThat(md).contains("## 附件2　检查发现不合格的政务新媒体").contains("| 1 | 临江文旅 | 临江县人民政府 |")
-                .contains("政务新媒体内容不更新（单项否决）。“临江文旅”（临江县人民政府）存在此类问题。");
+        assertThat(md).contains("## 附件2　检查发现不合格的政务新媒体").contains("| 1 | 临江文旅 | 新浪微博 | 临江县人民政府 |")
+                .contains("| 序号 | 账号名称 | 账号类型 | 开设主体 | 存在问题 |")
+                .contains("（一）政务新媒体管理不够规范。“临江文旅”（新浪微博，临江县人民政府）超过两周未更新（最近一次发布于2026年10月14日）。");
     }
 }

@@ -160,7 +160,7 @@ class ReportHtmlWriterTest {
         Document doc = Jsoup.parse(out.toString(StandardCharsets.UTF_8));
 
         assertThat(doc.select("script")).isEmpty();
-        assertThat(doc.select("p.problem").text()).contains("临江" + HOSTILE + "网站存在此类问题");
+        assertThat(doc.select("p.problem").text()).contains("临江" + HOSTILE + "网站缺ICP" + HOSTILE);
         assertThat(doc.select("#annex td").eachText()).contains("临江" + HOSTILE);
     }
 

@@ -48,7 +48,8 @@ final class MessageAnalysis {
                 if (days > rules.unansweredVetoDays()) {
                     out.add(new Finding(VETO, "interaction.unanswered-90-days", Severity.VETO, url,
                             String.format(Locale.ROOT, "留言“%s”（%s）已 %d 天未答复，超过 %d 天", m.title(), m.askedAt(),
-                                    days, rules.unansweredVetoDays()), List.of()));
+                                    days, rules.unansweredVetoDays()), List.of())
+                            .with("title", m.title()).with("askedAt", m.askedAt()).with("days", days));
                 }
                 continue;
             }
@@ -56,14 +57,16 @@ final class MessageAnalysis {
             if (days > rules.unansweredVetoDays()) {
                 out.add(new Finding(VETO, "interaction.reply-after-90-days", Severity.VETO, url,
                         String.format(Locale.ROOT, "留言“%s”（%s）%d 天后才答复（%s），超过 %d 天", m.title(), m.askedAt(),
-                                days, m.answeredAt(), rules.unansweredVetoDays()), List.of()));
+                                days, m.answeredAt(), rules.unansweredVetoDays()), List.of())
+                        .with("title", m.title()).with("askedAt", m.askedAt()).with("days", days));
                 continue;
             }
             int working = calendar.workingDaysBetween(m.askedAt(), m.answeredAt());
             if (working > rules.slowReplyWorkingDays()) {
                 out.add(new Finding(DEDUCT, "interaction.slow-reply", Severity.DEDUCT, url,
                         String.format(Locale.ROOT, "留言“%s”%s 提交，%s 答复，用时 %d 个工作日，超过 %d 个工作日", m.title(),
-                                m.askedAt(), m.answeredAt(), working, rules.slowReplyWorkingDays()), List.of()));
+                                m.askedAt(), m.answeredAt(), working, rules.slowReplyWorkingDays()), List.of())
+                        .with("title", m.title()).with("askedAt", m.askedAt()).with("days", working));
             }
         }
         Optional<LocalDate> newest = messages.stream().map(PublicMessage::answeredAt).filter(Objects::nonNull)
