@@ -105,7 +105,8 @@ public final class Auditor {
              BrowserRuntime browser = BrowserRuntime.start(settings.scope(), settings.proxies());
              LinkChecker links = new LinkChecker(http, settings.pageTimeout(), 16)) {
             CaptureEnvironment environment = new CaptureEnvironmentRecorder(settings.scope(), settings.pageTimeout(),
-                    clock).record(sites, browser.browserVersion(), http);
+                    clock, settings.evidence().ntp(), CaptureEnvironmentRecorder.proxies(settings.proxies()))
+                    .record(sites, browser.browserVersion(), http);
             store.writeRecord(CaptureEnvironment.FILE, "environment",
                     out -> Json.mapper().writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out,
                             environment));

@@ -4,8 +4,10 @@ import cn.xunjian.browser.DeviceProfile;
 import cn.xunjian.evidence.CaptureEnvironment;
 import cn.xunjian.internal.AgentVersion;
 import cn.xunjian.internal.ShanghaiTime;
+import cn.xunjian.net.ClockOffset;
 import cn.xunjian.net.HttpStack;
 import cn.xunjian.net.NetworkScope;
+import cn.xunjian.net.ProxySettings;
 import cn.xunjian.net.Purpose;
 import cn.xunjian.net.TlsChains;
 import cn.xunjian.site.SiteFile;
@@ -37,7 +39,16 @@ final class CaptureEnvironmentRecorder {
     private final Duration timeout;
     private final Clock clock;
 
-    CaptureEnvironmentRecorder(NetworkScope scope, Duration timeout, Clock clock) {
+    private final String ntp;
+    private final String proxies;
+
+    /**
+     * @param ntp the NTP server the clock is measured against, or null
+     * @param proxies how the run reaches the sites, credentials masked
+     */
+    CaptureEnvironmentRecorder(NetworkScope scope, Duration timeout, Clock clock, String ntp, String proxies) {
+        this.ntp = ntp;
+        this.proxies = proxies;
         this.scope = scope;
         this.timeout = timeout;
         this.clock = clock;
@@ -63,7 +74,7 @@ final class CaptureEnvironmentRecorder {
             hosts.add(host(site, uri, host, http));
         }
         return new CaptureEnvironment(AgentVersion.get(), chromium, devices, http.userAgent("", Purpose.PAGE), hosts,
-                proxy(), ZoneId.systemDefault().getId(), "未配置 NTP 服务器，未测量本机时钟偏差",
+                proxies, ZoneId.systemDefault().getId(), ClockOffset.measure(ntp, scope, timeout),
                 ShanghaiTime.iso(clock));
     }
 
@@ -106,21 +117,8 @@ final class CaptureEnvironmentRecorder {
                 ShanghaiTime.iso(c.getNotBefore().toInstant()), ShanghaiTime.iso(c.getNotAfter().toInstant()), sha256);
     }
 
-    /** The proxy settings of the JVM and the environment, with any user and password taken out of the URL. */
-    static String proxy() {
-        List<String> found = new ArrayList<>();
-        for (String p : List.of("https.proxyHost", "http.proxyHost", "socksProxyHost")) {
-            String v = System.getProperty(p);
-            if (v != null && !v.isBlank()) {
-                found.add(p + "=" + v);
-            }
-        }
-        for (String e : List.of("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY")) {
-            String v = System.getenv(e);
-            if (v != null && !v.isBlank()) {
-                found.add(e + "=" + v.replaceAll("//[^/@]*@", "//"));
-            }
-        }
-        return found.isEmpty() ? "无" : String.join("；", found);
+    /** The proxies the run goes through ({@code HTTP_PROXY}…, {@code --proxy}), their credentials masked. */
+    static String proxies(ProxySettings proxies) {
+        return proxies == null || proxies.isEmpty() ? "无" : proxies.toString();
     }
 }

@@ -19,6 +19,9 @@ final class EvidenceOptions {
     @Option(names = "--tsa-ca", paramLabel = "PEM", description = "时间戳服务的 CA 证书，随证据保存为 tsa.pem")
     Path tsaCa;
 
+    @Option(names = "--ntp", paramLabel = "HOST[:PORT]", description = "测量本机时钟偏差所用的 NTP 服务器，写入采集环境记录")
+    String ntp;
+
     @Option(names = "--key-algorithm", paramLabel = "ALG", description = "首次创建签名密钥时的算法：ed25519（默认）、p256、sm2（国密 SM2/SM3）")
     String keyAlgorithm;
 
@@ -27,6 +30,9 @@ final class EvidenceOptions {
         EvidenceSettings s = EvidenceSettings.standard();
         if (keyAlgorithm != null) {
             s = new EvidenceSettings(s.keyDir(), KeyAlgorithm.parse(keyAlgorithm), null);
+        }
+        if (ntp != null) {
+            s = s.withNtp(ntp);
         }
         if (tsaCa != null && !Files.isRegularFile(tsaCa)) {
             throw new IllegalArgumentException("--tsa-ca 文件 " + tsaCa + " 不存在");

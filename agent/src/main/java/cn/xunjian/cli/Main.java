@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT, resourceBundle = "cn.xunjian.cli.Messages",
         description = "巡检：政府网站与政务新媒体自动检查工具",
         subcommands = {DemoCommand.class, AuditCommand.class, LinksCommand.class, VerifyCommand.class, RecheckCommand.class,
-            ServeCommand.class, StatusCommand.class, UserCommand.class})
+            ServeCommand.class, StatusCommand.class, UserCommand.class, KeysCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -7,19 +7,29 @@ import java.time.Clock;
 
 /**
  * How a run seals its evidence: where this installation's signing key is (created there on first use), with which
- * algorithm a new key is made, and the TSA to ask for timestamps (null: none).
+ * algorithm a new key is made, the TSA to ask for timestamps (null: none), and the NTP server the capture environment
+ * measures this machine's clock against ({@code host[:port]}, null: none).
  */
-public record EvidenceSettings(Path keyDir, KeyAlgorithm algorithm, TsaConfig tsa) {
+public record EvidenceSettings(Path keyDir, KeyAlgorithm algorithm, TsaConfig tsa, String ntp) {
+    public EvidenceSettings(Path keyDir, KeyAlgorithm algorithm, TsaConfig tsa) {
+        this(keyDir, algorithm, tsa, null);
+    }
+
     public static EvidenceSettings standard() {
         return new EvidenceSettings(SigningKeys.standardDir(), KeyAlgorithm.ED25519, null);
     }
 
     public EvidenceSettings withTsa(TsaConfig config) {
-        return new EvidenceSettings(keyDir, algorithm, config);
+        return new EvidenceSettings(keyDir, algorithm, config, ntp);
     }
 
     public EvidenceSettings withKeyDir(Path dir) {
-        return new EvidenceSettings(dir, algorithm, tsa);
+        return new EvidenceSettings(dir, algorithm, tsa, ntp);
+    }
+
+    /** The same settings measuring the clock against {@code server} ({@code --ntp}, {@code evidence.ntp}). */
+    public EvidenceSettings withNtp(String server) {
+        return new EvidenceSettings(keyDir, algorithm, tsa, server);
     }
 
     /**

@@ -8,7 +8,7 @@ record ScheduleJson(List<String> sites, ProbesJson probes, CronJson audit, CronJ
                     List<AlertJson> alerts, ClusterJson cluster, Integer threads, Integer auditsAtOnce,
                     Boolean loopbackOnly, String proxy, ConsoleJson console, EvidenceJson evidence) {
 
-    record EvidenceJson(TsaJson tsa, String keyAlgorithm) {
+    record EvidenceJson(TsaJson tsa, String keyAlgorithm, String ntp) {
     }
 
     record TsaJson(String url, String user, String password, String caCert) {

@@ -184,6 +184,12 @@ public final class ScheduleLoader {
                     fail("evidence.keyAlgorithm", e.getMessage());
                 }
             }
+            if (json.evidence().ntp() != null) {
+                if (json.evidence().ntp().isBlank()) {
+                    fail("evidence.ntp", "应为 NTP 服务器的“主机”或“主机:端口”");
+                }
+                s = s.withNtp(json.evidence().ntp());
+            }
             ScheduleJson.TsaJson tsa = json.evidence().tsa();
             if (tsa == null) {
                 return s;

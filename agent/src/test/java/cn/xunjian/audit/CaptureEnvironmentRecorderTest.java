@@ -24,7 +24,7 @@ class CaptureEnvironmentRecorderTest {
         try (HttpsFixture site = HttpsFixture.start("CN=127.0.0.1,O=临江县人民政府");
              HttpStack http = HttpStack.of(NetworkScope.LOOPBACK_ONLY)) {
             CaptureEnvironment env = new CaptureEnvironmentRecorder(NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(5),
-                    CLOCK).record(List.of(SiteFile.of("临江县人民政府", site.url()),
+                    CLOCK, null, "无").record(List.of(SiteFile.of("临江县人民政府", site.url()),
                     SiteFile.of("临江县人民政府（同一主机）", site.url() + "index.html")), "146.0.7680.80", http);
             assertThat(env.hosts()).hasSize(1);
             CaptureEnvironment.Host host = env.hosts().get(0);
@@ -48,7 +48,7 @@ class CaptureEnvironmentRecorderTest {
     void aHostOutsideTheScopeIsNamedButNotContacted() {
         try (HttpStack http = HttpStack.of(NetworkScope.LOOPBACK_ONLY)) {
             CaptureEnvironment env = new CaptureEnvironmentRecorder(NetworkScope.LOOPBACK_ONLY, Duration.ofSeconds(5),
-                    CLOCK).record(List.of(SiteFile.of("某网站", "https://www.example.gov.cn/")), "x", http);
+                    CLOCK, null, "无").record(List.of(SiteFile.of("某网站", "https://www.example.gov.cn/")), "x", http);
             assertThat(env.hosts().get(0).addresses()).isEmpty();
             assertThat(env.hosts().get(0).problem()).isEqualTo("超出允许访问的网络范围，未解析、未连接");
         }

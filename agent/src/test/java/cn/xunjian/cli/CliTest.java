@@ -23,7 +23,7 @@ class CliTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify", "recheck", "user", "user add"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"audit", "links", "demo", "serve", "status", "verify", "recheck", "user", "user add", "keys", "keys rotate"})
     void helpOnEveryCommandExitsZeroWithChineseHeadings(String command) {
         String[] words = (command + " --help").split(" ");
         assertThat(run(words)).isEqualTo(0);

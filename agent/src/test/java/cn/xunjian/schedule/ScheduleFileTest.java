@@ -167,6 +167,14 @@ class ScheduleFileTest {
     }
 
     @Test
+    void anNtpServerForTheClockOffsetIsTakenAndABlankOneNamesItsField() throws IOException {
+        Schedule s = load("{ \"sites\": [\"site.json\"], \"evidence\": { \"ntp\": \"127.0.0.1:123\" } }");
+        assertThat(s.evidence().ntp()).isEqualTo("127.0.0.1:123");
+        assertThat(fail("{ \"sites\": [\"site.json\"],\n \"evidence\": { \"ntp\": \" \" } }").field())
+                .isEqualTo("evidence.ntp");
+    }
+
+    @Test
     void serveAndStatusExitWithCode2AndNameTheField() throws IOException {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{ \"sites\": [\"site.json\"],\n  \"followUp\": { \"cron\": \"every day\" } }",
