@@ -4,8 +4,6 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.scenario.ScenarioFileException;
 import cn.xunjian.scenario.ScenarioPreflight;
 import cn.xunjian.site.SiteFile;
-import cn.xunjian.report.CircularSettings;
-import cn.xunjian.report.CircularSettingsFile;
 import cn.xunjian.site.SiteFileException;
 import cn.xunjian.site.SiteFileLoader;
 import java.nio.file.Path;
@@ -78,21 +76,13 @@ final class AuditCommand implements Callable<Integer> {
         if (proxies.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        cn.xunjian.evidence.EvidenceSettings seal;
-        try {
-            seal = evidence.settings();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("用法错误：" + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        CircularSettings circular;
-        try {
-            circular = circularFile == null ? CircularSettings.standard() : CircularSettingsFile.read(circularFile);
-        } catch (CircularSettingsFile.Invalid e) {
-            spec.commandLine().getErr().println("配置错误：" + e.getMessage());
+        var seal = evidence.resolve(spec.commandLine().getErr());
+        var circular = CircularOption.resolve(circularFile, spec.commandLine().getErr());
+        if (seal.isEmpty() || circular.isEmpty()) {
             return ExitCodes.USAGE;
         }
         return AuditRun.run(sites, out, loopbackOnly ? NetworkScope.LOOPBACK_ONLY : NetworkScope.ANY, timeout, false,
-                offline, proxies.get(), seal, circular, spec.commandLine().getOut(), spec.commandLine().getErr());
+                offline, proxies.get(), seal.get(), circular.get(), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 }

@@ -7,10 +7,10 @@ import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.net.NetworkScope;
 import cn.xunjian.net.ProxySettings;
 import cn.xunjian.report.CircularSettings;
-import cn.xunjian.report.CircularSettingsFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,20 +32,12 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EvidenceSettings seal;
-        try {
-            seal = evidence.settings();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("用法错误：" + e.getMessage());
+        Optional<EvidenceSettings> sealing = evidence.resolve(spec.commandLine().getErr());
+        Optional<CircularSettings> circular = CircularOption.resolve(circularFile, spec.commandLine().getErr());
+        if (sealing.isEmpty() || circular.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        CircularSettings circular;
-        try {
-            circular = circularFile == null ? CircularSettings.standard() : CircularSettingsFile.read(circularFile);
-        } catch (CircularSettingsFile.Invalid e) {
-            spec.commandLine().getErr().println("配置错误：" + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        EvidenceSettings seal = sealing.get();
         try (DemoPortal portal = DemoPortal.start();
              DemoTimestampAuthority tsa = DemoTimestampAuthority.start(Clock.system(ShanghaiTime.ZONE))) {
             spec.commandLine().getOut().println("演示门户已启动：" + portal.portalUrl());
@@ -54,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println("演示时间戳服务已启动（" + DemoTimestampAuthority.LABEL + "）：" + tsa.url());
             }
             return AuditRun.run(portal.sites(), out, NetworkScope.LOOPBACK_ONLY, null, true, false, ProxySettings.NONE,
-                    seal, circular,
+                    seal, circular.get(),
                     spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (IOException e) {
             spec.commandLine().getErr().println("演示门户无法启动：" + e.getMessage());

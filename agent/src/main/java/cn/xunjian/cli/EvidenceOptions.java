@@ -3,8 +3,10 @@ package cn.xunjian.cli;
 import cn.xunjian.evidence.EvidenceSettings;
 import cn.xunjian.evidence.KeyAlgorithm;
 import cn.xunjian.evidence.TsaConfig;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,6 +26,16 @@ final class EvidenceOptions {
 
     @Option(names = "--key-algorithm", paramLabel = "ALG", description = "首次创建签名密钥时的算法：ed25519（默认）、p256、sm2（国密 SM2/SM3）")
     String keyAlgorithm;
+
+    /** Empty after the usage error, naming the option, has been printed to {@code err}. */
+    Optional<EvidenceSettings> resolve(PrintWriter err) {
+        try {
+            return Optional.of(settings());
+        } catch (IllegalArgumentException e) {
+            err.println("用法错误：" + e.getMessage());
+            return Optional.empty();
+        }
+    }
 
     /** @throws IllegalArgumentException with a Chinese message naming the option */
     EvidenceSettings settings() {
