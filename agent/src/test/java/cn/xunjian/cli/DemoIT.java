@@ -254,7 +254,8 @@ class DemoIT {
             assertThat(Main.run(new String[] {"verify", out.toString()}, new PrintWriter(o),
                     new PrintWriter(new StringWriter()))).isEqualTo(1);
             assertThat(o.toString()).contains("已改动：site-02/archive.wacz")
-                    .contains("存档有误：网页存档 site-02/archive.wacz 中 " + home + " 的 WARC 记录").contains("校验失败");
+                    .contains("✗ 网页存档（WACZ）结构与内部摘要")
+                    .contains("网页存档 site-02/archive.wacz 中 " + home + " 的 WARC 记录").contains("结论：核验未通过");
         } finally {
             Files.write(wacz, original);
         }

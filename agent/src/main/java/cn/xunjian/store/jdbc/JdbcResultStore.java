@@ -130,7 +130,7 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
             try (PreparedStatement f = c.prepareStatement("INSERT INTO XJ_FINDINGS (RUN_ID, SEQ, INDICATOR, KIND, "
                     + "SEVERITY, URL, MESSAGE, FINDING_ID) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement e = c.prepareStatement("INSERT INTO XJ_FINDING_EVIDENCE (RUN_ID, FINDING_SEQ, SEQ, "
-                         + "TYPE, PATH, SHA256) VALUES (?, ?, ?, ?, ?, ?)")) {
+                         + "TYPE, PATH, SHA256, PAGE, CAPTURED_AT) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int seq = 0;
                 for (Finding finding : report.findings()) {
                     f.setString(1, runId);
@@ -150,6 +150,8 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
                         e.setString(4, ev.type());
                         e.setString(5, ev.path());
                         e.setString(6, ev.sha256());
+                        e.setString(7, ev.page());
+                        e.setString(8, ev.capturedAt());
                         e.addBatch();
                     }
                     seq++;
@@ -271,13 +273,14 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
     public List<Finding> findings(String runId) {
         return sql(c -> {
             Map<Integer, List<Evidence>> evidence = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT FINDING_SEQ, TYPE, PATH, SHA256 FROM XJ_FINDING_EVIDENCE "
+            try (PreparedStatement s = c.prepareStatement("SELECT FINDING_SEQ, TYPE, PATH, SHA256, PAGE, CAPTURED_AT FROM XJ_FINDING_EVIDENCE "
                     + "WHERE RUN_ID = ? ORDER BY FINDING_SEQ, SEQ")) {
                 s.setString(1, runId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         evidence.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-                                .add(new Evidence(rs.getString(2), rs.getString(3), rs.getString(4)));
+                                .add(new Evidence(rs.getString(2), rs.getString(3), rs.getString(4),
+                                        rs.getString(5), rs.getString(6)));
                     }
                 }
             }

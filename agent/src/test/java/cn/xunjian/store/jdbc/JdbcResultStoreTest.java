@@ -72,7 +72,9 @@ class JdbcResultStoreTest {
     void aCompletedRunKeepsItsFindingsEvidenceAndVerdict() {
         store.beginRun(start("r1", "2026-11-20T18:00:00Z"));
         Finding f = new Finding("W-V4", "column.blank", Severity.VETO, SITE + "col/", "栏目空白",
-                List.of(new Evidence("screenshot", "site-01/a.png", "ab".repeat(32))));
+                List.of(new Evidence("screenshot", "site-01/a.png", "ab".repeat(32)),
+                        Evidence.archived("site-01/archive.wacz", "cd".repeat(32), SITE + "col/",
+                                "2026-11-21T02:00:01+08:00")));
         SiteReport completed = report(List.of(f));
         store.completeRun("r1", Instant.parse("2026-11-20T18:01:00Z"), completed,
                 List.of(new ManifestEntry("site-01/a.png", "ab".repeat(32), 10, "screenshot", SITE, "2026-11-21T02:00:00+08:00")));

@@ -98,3 +98,8 @@ CREATE TABLE XJ_UPLOADS (
   UPLOADED_AT TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX IDX_XJ_UPLOADS_FINDING ON XJ_UPLOADS (FINDING_ID);
+
+-- A finding's web-archive evidence names the archived page and its capture time (the WACZ of issue 13); other
+-- evidence leaves both empty. Added to this migration, not a new one, because it ships in the same release.
+ALTER TABLE XJ_FINDING_EVIDENCE ADD COLUMN PAGE VARCHAR NULL;
+ALTER TABLE XJ_FINDING_EVIDENCE ADD COLUMN CAPTURED_AT VARCHAR(40) NULL;

@@ -107,3 +107,8 @@ END;
 $$ LANGUAGE plpgsql;
 CREATE TRIGGER TR_XJ_AUDIT_LOG_APPEND_ONLY BEFORE UPDATE OR DELETE ON XJ_AUDIT_LOG
   FOR EACH ROW EXECUTE FUNCTION XJ_AUDIT_LOG_APPEND_ONLY();
+
+-- A finding's web-archive evidence names the archived page and its capture time (the WACZ of issue 13); other
+-- evidence leaves both empty. Added to this migration, not a new one, because it ships in the same release.
+ALTER TABLE XJ_FINDING_EVIDENCE ADD COLUMN PAGE VARCHAR NULL;
+ALTER TABLE XJ_FINDING_EVIDENCE ADD COLUMN CAPTURED_AT VARCHAR(40) NULL;
