@@ -1,7 +1,6 @@
 package cn.xunjian.console.account;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import cn.xunjian.store.jdbc.Connections;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,40 +8,18 @@ import javax.sql.DataSource;
 
 /** Connection handling shared by the console's tables; SQL errors become {@link ConsoleStoreException}. */
 public final class Jdbc {
-    public interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private final DataSource ds;
+    private final Connections connections;
 
     public Jdbc(DataSource ds) {
-        this.ds = ds;
+        this.connections = new Connections(ds, ConsoleStoreException::new);
     }
 
-    public <T> T sql(Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new ConsoleStoreException(e);
-        }
+    public <T> T sql(Connections.Work<T> work) {
+        return connections.sql(work);
     }
 
-    public <T> T tx(Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T out = work.run(c);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new ConsoleStoreException(e);
-        }
+    public <T> T tx(Connections.Work<T> work) {
+        return connections.tx(work);
     }
 
     public static OffsetDateTime utc(Instant i) {

@@ -35,10 +35,10 @@ import javax.sql.DataSource;
  * {@code completed} in one transaction, so readers never see half a run. Thread-safe.
  */
 public final class JdbcResultStore implements ProbeHistory, RunHistory {
-    private final DataSource ds;
+    private final Connections connections;
 
     public JdbcResultStore(DataSource dataSource) {
-        this.ds = dataSource;
+        this.connections = new Connections(dataSource, StoreException::new);
     }
 
     /** What is known when a run starts. */
@@ -435,33 +435,11 @@ public final class JdbcResultStore implements ProbeHistory, RunHistory {
         }
     }
 
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T sql(Connections.Work<T> work) {
+        return connections.sql(work);
     }
 
-    private <T> T sql(Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    private <T> T tx(Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T out = work.run(c);
-                c.commit();
-                return out;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
+    private <T> T tx(Connections.Work<T> work) {
+        return connections.tx(work);
     }
 }
