@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * The full audit of one site into {@code runs/<run id>/}. The run row is committed as {@code running} before any
  * evidence is written; findings and evidence are committed with the switch to {@code completed}. One job per site,
  * never concurrent with itself (across the cluster too), so a {@code running} row of the same site found at the
- * start is an orphan of a crash: it is marked interrupted and its directory removed.
+ * start is an orphan of a crash, whichever node left it: {@link OrphanRuns} marks it interrupted and removes its
+ * directory.
  */
 @DisallowConcurrentExecution
 final class AuditJob implements Job {
@@ -72,11 +73,14 @@ final class AuditJob implements Job {
             return;
         }
         var site = new SiteFileLoader().load(scheduled.file());
-        for (StoredRun orphan : results.running(site.url())) {
-            results.interruptRun(orphan.id(), clock.instant(), "上次巡检未完成（进程中止），已作废");
-            EvidenceDirs.remove(orphan.runDir());
-            LOG.info("run {} of {} was left running; marked interrupted", orphan.id(), site.url());
+        OrphanRuns orphans = new OrphanRuns(results, node, clock);
+        Optional<StoredRun> done = orphans.completedByDeadNode(site.url(), context);
+        if (done.isPresent()) {
+            LOG.info("recovered audit of {} skipped: run {} of node {} completed it", site.url(), done.get().id(),
+                    done.get().node());
+            return;
         }
+        orphans.interrupt(site.url());
         String runId = ShanghaiTime.stamp(clock) + "-" + scheduled.key() + "-"
                 + String.format(Locale.ROOT, "%04x", ThreadLocalRandom.current().nextInt(0x10000));
         Path runDir = runsDir.resolve(runId);

@@ -46,7 +46,7 @@ public final class Daemon implements AutoCloseable {
                 schedule.database().password(), schedule.threads() + schedule.auditsAtOnce() + 8);
         try {
             new Migrations(db.dataSource(), db.dialect()).migrate();
-            DaemonSchedulers schedulers = DaemonSchedulers.create(db, schedule);
+            DaemonSchedulers schedulers = DaemonSchedulers.create(db, schedule, clock);
             ServeServices services = ServeServicesFactory.create(schedule, sites, db, clock, schedulers.node());
             schedulers.useJobFactory(new ServeJobFactory(services));
             Daemon daemon = new Daemon(db, schedulers, services);

@@ -31,8 +31,10 @@ final class QuartzSchedulers {
      * @param clustered take part in a Quartz cluster (needs a shared database)
      * @param checkinInterval cluster check-in interval
      * @param threads worker threads
+     * @param misfireThreshold how late a trigger may fire before its misfire instruction applies instead
      */
-    public record Spec(String name, String instanceId, boolean clustered, Duration checkinInterval, int threads) {
+    public record Spec(String name, String instanceId, boolean clustered, Duration checkinInterval, int threads,
+                       Duration misfireThreshold) {
     }
 
     /** Creates a scheduler (not started). */
@@ -52,12 +54,16 @@ final class QuartzSchedulers {
         p.setProperty("org.quartz.jobStore.dataSource", dsName);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.useProperties", "true");
-        p.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(spec.misfireThreshold().toMillis()));
         p.setProperty("org.quartz.jobStore.isClustered", Boolean.toString(spec.clustered()));
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(spec.checkinInterval().toMillis()));
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        // Spreading over a cluster: a node acquires at most min(free worker threads, this count) triggers per pass
+        // and only those due before it next wakes (no fire-ahead window), so a node holds no more audits than it can
+        // run at once and everything else stays in the table for whichever node frees a thread first.
         p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount",
                 Integer.toString(Math.max(1, spec.threads())));
+        p.setProperty("org.quartz.scheduler.batchTriggerAcquisitionFireAheadTimeWindow", "0");
         StdSchedulerFactory factory = new StdSchedulerFactory(p);
         Scheduler scheduler = factory.getScheduler();
         SchedulerRepository.getInstance().remove(spec.name());

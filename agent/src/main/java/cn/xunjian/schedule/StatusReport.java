@@ -2,6 +2,7 @@ package cn.xunjian.schedule;
 
 import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.store.jdbc.Database;
+import cn.xunjian.store.jdbc.Dialect;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.Migrations;
 import cn.xunjian.store.jdbc.StoreSize;
@@ -21,7 +22,8 @@ import java.util.Map;
 
 /**
  * What {@code status} prints: next fire time of every job (read from Quartz's tables, so it works while
- * {@code serve} runs elsewhere), the last run and probe of each site, and the size of the store.
+ * {@code serve} runs elsewhere), for a cluster which node audits which site now and which audits are left tonight,
+ * the last run and probe of each site, and the size of the store.
  */
 public final class StatusReport {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
@@ -55,6 +57,10 @@ public final class StatusReport {
                 }
             } catch (SQLException e) {
                 out.println("  无法读取任务表：" + e.getMessage());
+            }
+            if (db.dialect() == Dialect.POSTGRESQL) {
+                out.println();
+                ClusterStatus.print(db.dataSource(), schedule, sites, store, clock, out);
             }
             out.println();
             out.println("各站最近结果：");

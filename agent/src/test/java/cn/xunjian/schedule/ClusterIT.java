@@ -103,7 +103,8 @@ class ClusterIT {
     }
 
     private static Scheduler node(String id) throws SchedulerException {
-        Scheduler s = QuartzSchedulers.create(db, new QuartzSchedulers.Spec(NAME, id, true, Duration.ofMillis(1000), 4));
+        Scheduler s = QuartzSchedulers.create(db, new QuartzSchedulers.Spec(NAME, id, true, Duration.ofMillis(1000), 4,
+                Duration.ofMinutes(1)));
         s.getContext().put("dataSource", db.dataSource());
         return s;
     }
