@@ -13,16 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two real {@code serve} processes (nodes {@code node-a} and {@code node-b}, each with its own output folder as on
- * two machines) share one embedded PostgreSQL and a night of six fixture sites whose audit cron fires once. One
+ * two machines) share one embedded PostgreSQL and a night of six fixture sites: the sites' audit triggers (cron of
+ * 2099) are moved to fire in a few seconds, once, through Quartz's ordinary acquisition on both nodes. One
  * site answers slowly; the node auditing it is killed with SIGKILL once it has completed another site. Each site
  * must end with exactly one completed run, both nodes must have completed runs, the killed node's half-written runs
  * must be interrupted with their evidence gone, and the survivor must have audited those sites to completion as
@@ -100,9 +100,7 @@ class ServeClusterIT {
             siteFiles.add("\"site-" + i + ".json\"");
         }
         String slowUrl = urls.get(SLOW);
-        ZonedDateTime fire = ZonedDateTime.now(ScheduleLoader.ZONE).plusSeconds(40);
-        String cron = String.format(Locale.ROOT, "%d %d %d %d %d ? %d", fire.getSecond(), fire.getMinute(),
-                fire.getHour(), fire.getDayOfMonth(), fire.getMonthValue(), fire.getYear());
+        String cron = "0 0 2 1 1 ? 2099"; // the night comes when the test moves it (below)
         Map<String, Path> files = new LinkedHashMap<>();
         for (String node : List.of("node-a", "node-b")) {
             Path file = dir.resolve("schedule-" + node + ".json");
@@ -125,10 +123,18 @@ class ServeClusterIT {
             nodes.put(node, serve.serve(files.get(node), log(node)));
         }
         for (String node : files.keySet()) {
-            serve.waitFor(() -> ServeProcesses.logText(log(node)).contains("巡检服务已启动"), Duration.ofSeconds(120));
+            serve.waitFor(() -> ServeProcesses.logText(log(node)).contains("巡检服务已启动"), Duration.ofSeconds(180));
         }
 
-        // the cron fires: each node takes as many audits as it has threads, so the first four are two and two
+        // the night comes: the audit triggers are due in 35 s, more than Quartz's 30 s idle wait, so both nodes have
+        // looked at the table before they fire; each takes as many audits as it has threads, two and two
+        try (Connection c = db().getConnection(); PreparedStatement p = c.prepareStatement("UPDATE QRTZ_TRIGGERS "
+                + "SET NEXT_FIRE_TIME = ? WHERE SCHED_NAME = ? AND TRIGGER_GROUP = ? AND TRIGGER_STATE = 'WAITING'")) {
+            p.setLong(1, System.currentTimeMillis() + 35_000);
+            p.setString(2, Daemon.HEAVY);
+            p.setString(3, JobGroups.AUDIT);
+            assertThat(p.executeUpdate()).as("audit triggers moved to tonight").isEqualTo(NAMES.length);
+        }
         serve.waitFor(() -> count("SELECT COUNT(*) FROM XJ_RUNS") >= 4, Duration.ofSeconds(180));
         List<String> firstNodes = strings("SELECT NODE FROM XJ_RUNS ORDER BY STARTED_AT, ID LIMIT 4");
         assertThat(firstNodes).as("nodes of the first four audits").containsOnly("node-a", "node-b")
