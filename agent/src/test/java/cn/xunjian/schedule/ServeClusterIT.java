@@ -160,6 +160,9 @@ class ServeClusterIT {
         List<String> killed = strings("SELECT ID FROM XJ_RUNS WHERE STATUS = 'running' AND NODE = '" + victim + "'");
         List<String> killedDirs = strings("SELECT RUN_DIR FROM XJ_RUNS WHERE STATUS = 'running' AND NODE = '" + victim
                 + "'");
+        String slowDir = strings("SELECT RUN_DIR FROM XJ_RUNS WHERE STATUS = 'running' AND SITE_URL = '" + slowUrl + "'")
+                .get(0);
+        assertThat(Path.of(slowDir)).as("the half-written evidence of the slow site").isDirectory();
         nodes.get(victim).destroyForcibly();
         assertThat(nodes.get(victim).waitFor(30, TimeUnit.SECONDS)).isTrue();
         slowDelay = 0;
