@@ -414,10 +414,12 @@ final class Pages {
         String manifestState;
         Set<String> changed = Set.of();
         Set<String> missing = Set.of();
+        boolean verified = false;
         try {
             ManifestVerifier.Result v = new ManifestVerifier().verify(runDir);
             changed = Set.copyOf(v.changed());
             missing = Set.copyOf(v.missing());
+            verified = true;
             manifestState = v.intact() ? "本次巡检的 " + v.checked() + " 个证据与报告文件经 verify 校验完好。"
                     : "verify 校验未通过：" + v.changed().size() + " 个文件被改动，" + v.missing().size() + " 个缺失。";
         } catch (IOException e) {
@@ -425,7 +427,8 @@ final class Pages {
         }
         List<Views.EvidenceRow> evidence = new ArrayList<>();
         for (Evidence e : f.evidence()) {
-            String state = missing.contains(e.path()) ? "缺失" : changed.contains(e.path()) ? "已被改动" : "完好";
+            String state = !verified ? "无法校验" : missing.contains(e.path()) ? "缺失"
+                    : changed.contains(e.path()) ? "已被改动" : "完好";
             evidence.add(new Views.EvidenceRow(e.type(), e.path(), "/runs/" + sf.run().id() + "/files/" + e.path(),
                     e.sha256(), state, isImage(e.path())));
         }
@@ -445,7 +448,7 @@ final class Pages {
             ctx.status(422);
         }
         render(ctx, "finding.jte", new Views.FindingPage(frame(ctx, f.message(), "sites"), row(st), item(st, f),
-                sf.run().id(), evidence, manifestState, history, rechecks, attachments, options,
+                sf.run().id(), evidence, HijackCaptures.of(evidence, runDir), manifestState, history, rechecks, attachments, options,
                 error == null ? null : error.getMessage(), error == null ? null : error.field(),
                 s.attachments().rules().extensions(), size(s.attachments().rules().maxBytes()), message));
     }

@@ -65,6 +65,10 @@ public final class Views {
     public record EvidenceRow(String type, String path, String href, String sha256, String state, boolean image) {
     }
 
+    /** One capture of a hijack finding: who visited (普通访问, 百度蜘蛛（PC）…), the screenshot, that visit's source. */
+    public record Capture(String label, EvidenceRow image, EvidenceRow source) {
+    }
+
     public record HistoryRow(String at, String actor, String status, String reason) {
     }
 
@@ -79,7 +83,7 @@ public final class Views {
     }
 
     public record FindingPage(Frame frame, SiteRow site, Item item, String runId, List<EvidenceRow> evidence,
-                              String manifestState, List<HistoryRow> history, List<RecheckRow> rechecks,
+                              List<Capture> captures, String manifestState, List<HistoryRow> history, List<RecheckRow> rechecks,
                               List<AttachmentRow> attachments, List<StatusOption> options, String error,
                               String errorField, String accept, String maxSize, String notice) {
         public boolean fieldError(String field) {
