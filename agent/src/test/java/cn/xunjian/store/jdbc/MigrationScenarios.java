@@ -54,11 +54,13 @@ abstract class MigrationScenarios {
                 new Migrations.Applied("2", "results", "SQL", true),
                 new Migrations.Applied("3", "finding ids", "SQL", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         assertThat(hasTable(db, "QRTZ_TRIGGERS")).isTrue();
         assertThat(hasTable(db, "XJ_ACCOUNTS")).isTrue();
         assertThat(hasTable(db, "XJ_USERS")).isTrue();
         assertThat(hasTable(db, "XJ_REVIEW_HISTORY")).isTrue();
+        assertThat(hasTable(db, "XJ_SITES")).isTrue();
         assertThat(hasTable(db, "XJ_RUNS")).isTrue();
         assertThat(hasColumn(db, "XJ_FINDINGS", "FINDING_ID")).isTrue();
         assertThat(hasTable(db, "SCHEMA_VERSION")).as("the legacy table is not created any more").isFalse();
@@ -73,7 +75,7 @@ abstract class MigrationScenarios {
         assertThat(new Migrations(db.dataSource(), db.dialect()).migrate()).isEmpty();
         assertThat(new Migrations(db.dataSource(), db.dialect()).migrate()).isEmpty();
 
-        assertThat(new Migrations(db.dataSource(), db.dialect()).applied()).isEqualTo(before).hasSize(5);
+        assertThat(new Migrations(db.dataSource(), db.dialect()).applied()).isEqualTo(before).hasSize(6);
     }
 
     @Test
@@ -89,7 +91,8 @@ abstract class MigrationScenarios {
                 new Migrations.Applied("2", "SCHEMA_VERSION before Flyway", "BASELINE", true),
                 new Migrations.Applied("3", "finding ids", "SQL", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         JdbcResultStore store = new JdbcResultStore(db.dataSource());
         StoredRun run = store.run("old-run").orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
@@ -118,7 +121,8 @@ abstract class MigrationScenarios {
         assertThat(migrations.applied()).containsExactly(
                 new Migrations.Applied("3", "SCHEMA_VERSION before Flyway", "BASELINE", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         assertThat(migrations.migrate()).isEmpty();
     }
 
@@ -136,7 +140,7 @@ abstract class MigrationScenarios {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("0", "BASELINE"),
                         org.assertj.core.groups.Tuple.tuple("1", "SQL"), org.assertj.core.groups.Tuple.tuple("2", "SQL"),
                         org.assertj.core.groups.Tuple.tuple("3", "SQL"), org.assertj.core.groups.Tuple.tuple("4", "SQL"),
-                        org.assertj.core.groups.Tuple.tuple("5", "SQL"));
+                        org.assertj.core.groups.Tuple.tuple("5", "SQL"), org.assertj.core.groups.Tuple.tuple("6", "SQL"));
         assertThat(hasTable(db, "SOMEONE_ELSES")).isTrue();
     }
 

@@ -97,7 +97,8 @@ class PostgresMigrationsIT extends MigrationScenarios {
                 new Migrations.Applied("2", "SCHEMA_VERSION before Flyway", "BASELINE", true),
                 new Migrations.Applied("3", "finding ids", "SQL", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         assertThat(new JdbcResultStore(b.dataSource()).run("old-run")).isPresent();
     }
 
