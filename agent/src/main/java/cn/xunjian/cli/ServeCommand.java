@@ -3,16 +3,14 @@ package cn.xunjian.cli;
 import cn.xunjian.console.Console;
 import cn.xunjian.console.ConsoleServices;
 import cn.xunjian.console.EngineRechecks;
+import cn.xunjian.console.account.SecurityRules;
 import cn.xunjian.console.review.RecheckRunner;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.schedule.Daemon;
 import cn.xunjian.schedule.Schedule;
-import cn.xunjian.site.SiteFile;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
@@ -43,13 +41,12 @@ final class ServeCommand implements Callable<Integer> {
         Duration wait = Duration.ofSeconds(Math.max(1, shutdownWait));
         var out = spec.commandLine().getOut();
         Schedule.Console listen = loaded.schedule().console();
-        ConsoleServices consoleServices = ConsoleServices.create(loaded.schedule(), loaded.sites(),
-                daemon.database().dataSource(), daemon.services().auditSettings().catalogue(), daemon::auditNow, clock);
+        ConsoleServices consoleServices = ConsoleServices.create(loaded.schedule(), daemon.services().sites(),
+                daemon::install, daemon.database().dataSource(), daemon.services().auditSettings().catalogue(),
+                daemon::auditNow, clock, SecurityRules.standard());
         Console console;
         try {
-            Map<String, SiteFile> sites = new LinkedHashMap<>();
-            loaded.sites().forEach(s -> sites.put(s.site().url(), s.site()));
-            RecheckRunner rechecks = new EngineRechecks(sites, daemon.services().results(),
+            RecheckRunner rechecks = new EngineRechecks(daemon.services().sites(), daemon.services().results(),
                     daemon.services().auditSettings(), clock);
             console = Console.start(consoleServices, rechecks, listen.host(), listen.port(), Duration.ofSeconds(30));
         } catch (RuntimeException e) {
@@ -70,8 +67,8 @@ final class ServeCommand implements Callable<Integer> {
         StopSignals signals = StopSignals.install();
         // a shutdown the JVM begins by itself (a signal it kept, System.exit) still stops the daemon, as well as it can
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "xunjian-serve-stop"));
-        out.println("巡检服务已启动（节点 " + daemon.services().node() + "），站点 " + loaded.sites().size()
-                + " 个，输出目录 " + loaded.schedule().outputDir());
+        out.println("巡检服务已启动（节点 " + daemon.services().node() + "），站点 "
+                + daemon.services().sites().all().size() + " 个，输出目录 " + loaded.schedule().outputDir());
         out.println("网页控制台：http://" + (listen.host().contains(":") ? "[" + listen.host() + "]" : listen.host()) + ":"
                 + console.port() + "/");
         if (!consoleServices.users().anyAdmin()) {

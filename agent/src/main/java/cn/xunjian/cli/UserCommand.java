@@ -7,7 +7,10 @@ import cn.xunjian.console.account.User;
 import cn.xunjian.console.account.Users;
 import cn.xunjian.internal.ShanghaiTime;
 import cn.xunjian.schedule.Schedule;
+import cn.xunjian.schedule.ScheduledSite;
+import cn.xunjian.schedule.SiteRegistry;
 import cn.xunjian.store.jdbc.Database;
+import cn.xunjian.store.jdbc.JdbcSiteStore;
 import cn.xunjian.store.jdbc.Migrations;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -56,7 +59,9 @@ final class UserCommand implements Runnable {
         try (Database db = Database.open(c.url(), c.user(), c.password(), 2)) {
             new Migrations(db.dataSource(), db.dialect()).migrate();
             Users users = new Users(db.dataSource(), SecurityRules.standard(), Clock.system(ShanghaiTime.ZONE));
-            return work.run(users, loaded);
+            // the sites an operator may be given are the site files' and those added in the web console
+            List<ScheduledSite> sites = new SiteRegistry(loaded.sites(), new JdbcSiteStore(db.dataSource())).all();
+            return work.run(users, new ScheduleFiles.Loaded(loaded.schedule(), sites));
         } catch (AccountException e) {
             spec.commandLine().getErr().println("错误：" + e.getMessage());
             return ExitCodes.USAGE;
@@ -99,7 +104,7 @@ final class UserCommand implements Runnable {
                         .collect(Collectors.toSet());
                 for (String code : sites) {
                     if (!known.contains(code)) {
-                        throw new AccountException("网站标识码 " + code + " 不是计划文件中任何站点的标识码（现有："
+                        throw new AccountException("网站标识码 " + code + " 不是计划文件或控制台中任何站点的标识码（现有："
                                 + (known.isEmpty() ? "无" : String.join("、", known.stream().sorted().toList())) + "）");
                     }
                 }

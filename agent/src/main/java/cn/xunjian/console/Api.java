@@ -48,6 +48,7 @@ final class Api {
             m.put("siteCode", c.siteCode());
             m.put("name", c.name());
             m.put("url", c.url());
+            m.put("origin", c.scheduled().origin().name().toLowerCase(java.util.Locale.ROOT));
             m.put("verdict", st.run().isPresent() ? st.judgement().verdict().label() : null);
             m.put("score", st.run().isPresent() ? st.judgement().score() : null);
             m.put("runId", st.run().map(r -> r.id()).orElse(null));

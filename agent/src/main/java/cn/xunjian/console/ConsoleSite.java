@@ -23,4 +23,9 @@ public record ConsoleSite(String ref, ScheduledSite scheduled) {
     public String siteCode() {
         return scheduled.site().siteCode();
     }
+
+    /** 站点文件, 站点文件（控制台已修改） or 控制台. */
+    public String origin() {
+        return scheduled.origin().label();
+    }
 }

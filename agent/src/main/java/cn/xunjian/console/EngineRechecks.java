@@ -7,6 +7,8 @@ import cn.xunjian.console.review.RecheckRunner;
 import cn.xunjian.recheck.FindingRef;
 import cn.xunjian.recheck.Outcome;
 import cn.xunjian.recheck.Recheck;
+import cn.xunjian.schedule.ScheduledSite;
+import cn.xunjian.schedule.SiteRegistry;
 import cn.xunjian.site.SiteFile;
 import cn.xunjian.store.jdbc.JdbcResultStore;
 import cn.xunjian.store.jdbc.StoredRun;
@@ -16,6 +18,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,13 +28,24 @@ import java.util.stream.Stream;
  * written beside that run's ({@code rechecks/<id>/<time>/}).
  */
 public final class EngineRechecks implements RecheckRunner {
-    private final Map<String, SiteFile> sitesByUrl;
+    private final Function<String, Optional<SiteFile>> sitesByUrl;
     private final JdbcResultStore results;
     private final Recheck engine;
 
     public EngineRechecks(Map<String, SiteFile> sitesByUrl, JdbcResultStore results, AuditSettings settings,
                           Clock clock) {
-        this.sitesByUrl = Map.copyOf(sitesByUrl);
+        this(Map.copyOf(sitesByUrl)::get, results, settings, clock);
+    }
+
+    /** Over the daemon's sites, read again for every re-check: a site saved in the console is found at once. */
+    public EngineRechecks(SiteRegistry sites, JdbcResultStore results, AuditSettings settings, Clock clock) {
+        this((Function<String, SiteFile>) url -> sites.byUrl(url).map(ScheduledSite::site).orElse(null), results,
+                settings, clock);
+    }
+
+    private EngineRechecks(Function<String, SiteFile> sitesByUrl, JdbcResultStore results, AuditSettings settings,
+                           Clock clock) {
+        this.sitesByUrl = url -> Optional.ofNullable(sitesByUrl.apply(url));
         this.results = results;
         this.engine = new Recheck(settings, clock);
     }
@@ -38,9 +53,9 @@ public final class EngineRechecks implements RecheckRunner {
     @Override
     public RecheckResult recheck(RecheckRequest request) throws Exception {
         String siteUrl = request.finding().siteUrl();
-        SiteFile site = sitesByUrl.get(siteUrl);
+        SiteFile site = sitesByUrl.apply(siteUrl).orElse(null);
         if (site == null) {
-            return undetermined("计划文件中已没有网站 " + siteUrl);
+            return undetermined("计划文件和控制台中都已没有网站 " + siteUrl);
         }
         StoredRun run = results.latestCompleted(siteUrl).orElse(null);
         if (run == null) {

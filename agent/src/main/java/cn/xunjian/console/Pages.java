@@ -31,6 +31,8 @@ import cn.xunjian.report.ReportHtmlWriter;
 import cn.xunjian.report.ReportJsonWriter;
 import cn.xunjian.report.SiteReport;
 import cn.xunjian.report.Summary;
+import cn.xunjian.schedule.ScheduledSite;
+import cn.xunjian.site.SiteFileException;
 import cn.xunjian.store.jdbc.StoredFinding;
 import cn.xunjian.store.jdbc.StoredRun;
 import io.javalin.Javalin;
@@ -52,9 +54,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The console's pages: server-rendered with JTE, every route checking the user's role and sites itself. */
 final class Pages {
+    private static final Logger LOG = LoggerFactory.getLogger(Pages.class);
+    /** The site file's {@code kind} values, as the form offers them. */
+    private static final List<Views.StatusOption> KINDS = List.of(new Views.StatusOption("portal", "政府门户网站"),
+            new Views.StatusOption("department", "部门网站"), new Views.StatusOption("township", "乡镇（街道）网站"),
+            new Views.StatusOption("special", "专项网站"));
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
             .withZone(ShanghaiTime.ZONE);
     private static final Map<String, String> STATIC = Map.of(
@@ -77,7 +86,11 @@ final class Pages {
         app.post("/logout", this::logout);
         app.get("/", this::dashboard);
         app.get("/sites", this::sites);
+        app.get("/sites/new", this::newSiteForm);
+        app.post("/sites/new", this::addSite);
         app.get("/sites/{ref}", this::site);
+        app.get("/sites/{ref}/edit", this::editSiteForm);
+        app.post("/sites/{ref}/edit", this::editSite);
         app.post("/sites/{ref}/run", this::runNow);
         app.get("/findings/{id}", this::finding);
         app.post("/findings/{id}/review", this::review);
@@ -201,7 +214,7 @@ final class Pages {
         return new Views.SiteRow(st.site().ref(), st.site().name(), st.site().url(), st.site().siteCode(), verdict,
                 st.run().isPresent() && st.judgement().verdict().passed(), score,
                 st.run().map(r -> TIME.format(r.started())).orElse("—"), (int) st.open(), (int) st.dismissed(),
-                (int) st.pending());
+                (int) st.pending(), st.site().origin());
     }
 
     private void dashboard(Context ctx) {
@@ -242,7 +255,7 @@ final class Pages {
     private void sites(Context ctx) {
         User u = Console.user(ctx);
         render(ctx, "sites.jte", new Views.SitesPage(frame(ctx, "网站", "sites"),
-                visible(u).stream().map(c -> row(SiteState.of(s, c))).toList()));
+                visible(u).stream().map(c -> row(SiteState.of(s, c))).toList(), u.role() == Role.ADMIN));
     }
 
     private void site(Context ctx) {
@@ -258,8 +271,92 @@ final class Pages {
         }
         List<Views.Group> out = new ArrayList<>();
         groups.forEach((id, items) -> out.add(new Views.Group(id, indicatorName(id), items)));
+        String message = switch (notice == null ? "" : notice) {
+            case "queued" -> "已安排立即巡检，完成后刷新本页查看结果。";
+            case "saved" -> "网站已保存，探测与巡检任务已按新的设置安排。";
+            case "unscheduled" -> "网站已保存，但探测与巡检任务未能安排（详见服务日志）；重启 serve 后会重新安排。";
+            default -> null;
+        };
         render(ctx, "site.jte", new Views.SitePage(frame(ctx, c.name(), "sites"), row(st), u.isStaff(),
-                st.run().map(StoredRun::id).orElse(null), out, "queued".equals(notice) ? "已安排立即巡检，完成后刷新本页查看结果。" : null));
+                u.role() == Role.ADMIN, st.run().map(StoredRun::id).orElse(null), out, message));
+    }
+
+    // ---- adding and editing sites (管理员)
+
+    /** The user, if an administrator; anyone else is refused, and the refusal is logged. */
+    private User admin(Context ctx) {
+        User u = Console.user(ctx);
+        if (u.role() != Role.ADMIN) {
+            s.log().append(u.name(), ctx.ip(), "site.forbidden", ctx.method() + " " + ctx.path());
+            throw Refusal.forbidden();
+        }
+        return u;
+    }
+
+    private void newSiteForm(Context ctx) {
+        admin(ctx);
+        showSiteForm(ctx, null, SiteForm.empty(), null);
+    }
+
+    private void editSiteForm(Context ctx) {
+        User u = admin(ctx);
+        ConsoleSite c = site(u, ctx.pathParam("ref"));
+        showSiteForm(ctx, c, SiteForm.of(c.scheduled().site()), null);
+    }
+
+    private void addSite(Context ctx) {
+        saveSite(ctx, admin(ctx), null);
+    }
+
+    private void editSite(Context ctx) {
+        User u = admin(ctx);
+        saveSite(ctx, u, site(u, ctx.pathParam("ref")));
+    }
+
+    /** Validates the form as a site file, stores it, and has the daemon schedule it; an invalid form stores nothing. */
+    private void saveSite(Context ctx, User u, ConsoleSite existing) {
+        SiteForm form = SiteForm.read(ctx::formParam);
+        String name = "控制台网站“" + (form.name().isEmpty() ? "（未命名）" : form.name()) + "”";
+        ScheduledSite saved;
+        String json;
+        try {
+            json = form.json();
+            saved = s.registry().save(existing == null ? null : existing.scheduled().key(), json, name, u.name(),
+                    ctx.ip(), s.clock().instant());
+        } catch (SiteForm.Invalid e) {
+            showSiteForm(ctx, existing, form, e);
+            return;
+        } catch (SiteFileException e) {
+            showSiteForm(ctx, existing, form, SiteForm.problem(e));
+            return;
+        }
+        s.log().append(u.name(), ctx.ip(), existing == null ? "site.add" : "site.edit", saved.site().name() + " "
+                + saved.site().url() + "（" + saved.origin().label() + "，任务 " + saved.key() + "）："
+                + json.replaceAll("\\s*\\n\\s*", " "));
+        String notice = "saved";
+        try {
+            s.jobs().install(saved);
+        } catch (Exception e) {
+            LOG.warn("jobs of the site {} saved in the console could not be installed", saved.site().url(), e);
+            notice = "unscheduled";
+        }
+        ctx.redirect("/sites/" + ConsoleSite.of(saved).ref() + "?notice=" + notice);
+    }
+
+    private void showSiteForm(Context ctx, ConsoleSite existing, SiteForm form, SiteForm.Invalid error) {
+        if (error != null) {
+            ctx.status(422);
+        }
+        String changed = existing == null ? null : s.registry().stored(existing.scheduled().key())
+                .map(r -> "由 " + r.createdBy() + " 于 " + TIME.format(r.createdAt()) + " 在控制台"
+                        + (r.sourceFile() == null ? "添加" : "修改") + "；最近一次由 " + r.updatedBy() + " 于 "
+                        + TIME.format(r.updatedAt()) + " 保存。").orElse(null);
+        String heading = existing == null ? "新增网站" : "修改网站：" + existing.name();
+        render(ctx, "siteform.jte", new Views.SiteFormPage(frame(ctx, heading, "sites"), heading,
+                existing == null ? "/sites/new" : "/sites/" + existing.ref() + "/edit",
+                existing == null ? "/sites" : "/sites/" + existing.ref(), form, KINDS,
+                error == null ? null : error.field(), error == null ? null : error.getMessage(),
+                existing == null ? "控制台" : existing.origin(), changed));
     }
 
     private String indicatorName(String id) {
@@ -317,10 +414,12 @@ final class Pages {
         String manifestState;
         Set<String> changed = Set.of();
         Set<String> missing = Set.of();
+        boolean verified = false;
         try {
             ManifestVerifier.Result v = new ManifestVerifier().verify(runDir);
             changed = Set.copyOf(v.changed());
             missing = Set.copyOf(v.missing());
+            verified = true;
             manifestState = v.intact() ? "本次巡检的 " + v.checked() + " 个证据与报告文件经 verify 校验完好。"
                     : "verify 校验未通过：" + v.changed().size() + " 个文件被改动，" + v.missing().size() + " 个缺失。";
         } catch (IOException e) {
@@ -328,7 +427,8 @@ final class Pages {
         }
         List<Views.EvidenceRow> evidence = new ArrayList<>();
         for (Evidence e : f.evidence()) {
-            String state = missing.contains(e.path()) ? "缺失" : changed.contains(e.path()) ? "已被改动" : "完好";
+            String state = !verified ? "无法校验" : missing.contains(e.path()) ? "缺失"
+                    : changed.contains(e.path()) ? "已被改动" : "完好";
             evidence.add(new Views.EvidenceRow(e.type(), e.path(), "/runs/" + sf.run().id() + "/files/" + e.path(),
                     e.sha256(), state, isImage(e.path())));
         }
@@ -348,7 +448,7 @@ final class Pages {
             ctx.status(422);
         }
         render(ctx, "finding.jte", new Views.FindingPage(frame(ctx, f.message(), "sites"), row(st), item(st, f),
-                sf.run().id(), evidence, manifestState, history, rechecks, attachments, options,
+                sf.run().id(), evidence, HijackCaptures.of(evidence, runDir), manifestState, history, rechecks, attachments, options,
                 error == null ? null : error.getMessage(), error == null ? null : error.field(),
                 s.attachments().rules().extensions(), size(s.attachments().rules().maxBytes()), message));
     }

@@ -22,7 +22,7 @@ public final class Views {
     }
 
     public record SiteRow(String ref, String name, String url, String siteCode, String verdict, boolean passed,
-                          String score, String lastRun, int open, int dismissed, int pending) {
+                          String score, String lastRun, int open, int dismissed, int pending, String origin) {
     }
 
     public record VetoRow(String siteRef, String siteName, String findingId, String message) {
@@ -35,7 +35,20 @@ public final class Views {
                                 List<VetoRow> vetoes, List<AvailabilityRow> availability) {
     }
 
-    public record SitesPage(Frame frame, List<SiteRow> sites) {
+    public record SitesPage(Frame frame, List<SiteRow> sites, boolean canAdd) {
+    }
+
+    /**
+     * The form that adds or edits a site (管理员 only).
+     *
+     * @param changed who added or last changed the site in the console and when, or null
+     */
+    public record SiteFormPage(Frame frame, String heading, String action, String cancel, SiteForm form,
+                               List<StatusOption> kinds, String errorField, String error, String origin,
+                               String changed) {
+        public boolean fieldError(String field) {
+            return error != null && field.equals(errorField);
+        }
     }
 
     public record Item(String id, String severity, String severityLabel, String message, String url, String kind,
@@ -45,11 +58,15 @@ public final class Views {
     public record Group(String id, String name, List<Item> items) {
     }
 
-    public record SitePage(Frame frame, SiteRow site, boolean canRun, String runId, List<Group> groups,
-                           String notice) {
+    public record SitePage(Frame frame, SiteRow site, boolean canRun, boolean canEdit, String runId,
+                           List<Group> groups, String notice) {
     }
 
     public record EvidenceRow(String type, String path, String href, String sha256, String state, boolean image) {
+    }
+
+    /** One capture of a hijack finding: who visited (普通访问, 百度蜘蛛（PC）…), the screenshot, that visit's source. */
+    public record Capture(String label, EvidenceRow image, EvidenceRow source) {
     }
 
     public record HistoryRow(String at, String actor, String status, String reason) {
@@ -66,7 +83,7 @@ public final class Views {
     }
 
     public record FindingPage(Frame frame, SiteRow site, Item item, String runId, List<EvidenceRow> evidence,
-                              String manifestState, List<HistoryRow> history, List<RecheckRow> rechecks,
+                              List<Capture> captures, String manifestState, List<HistoryRow> history, List<RecheckRow> rechecks,
                               List<AttachmentRow> attachments, List<StatusOption> options, String error,
                               String errorField, String accept, String maxSize, String notice) {
         public boolean fieldError(String field) {

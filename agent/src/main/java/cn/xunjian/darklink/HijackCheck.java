@@ -39,6 +39,9 @@ public final class HijackCheck implements SiteCheck {
     public static final String INDICATOR = "W-V1";
     public static final String SPIDER = "hijack.spider";
     public static final String REFERER = "hijack.referer";
+    /** The names of a finding's two captures: the page as a normal visitor saw it, and as the other visitor did. */
+    public static final String CAPTURE_NORMAL = "-capture-normal";
+    public static final String CAPTURE_VARIANT = "-capture-variant";
     public static final String OUTLINK = HijackedOutlinks.KIND;
     private static final Logger LOG = LoggerFactory.getLogger(HijackCheck.class);
     private static final String BLOCKED = "超出允许访问的网络范围";
@@ -228,6 +231,14 @@ public final class HijackCheck implements SiteCheck {
         record.put("variantBrowser", rendered.features() == null ? Map.of("error", rendered.error())
                 : rendered.features());
         ev.add(evidence.json("http", kind + "-comparison", record, url));
+        // each capture on its own too, hashed in the manifest, so the console can show them side by side with
+        // their labels and verify each one
+        if (base.rendered1().screenshot() != null && base.rendered1().screenshot().length > 0) {
+            ev.add(evidence.screenshot(kind + CAPTURE_NORMAL, base.rendered1().screenshot(), url));
+        }
+        if (rendered.screenshot() != null && rendered.screenshot().length > 0) {
+            ev.add(evidence.screenshot(kind + CAPTURE_VARIANT, rendered.screenshot(), url));
+        }
         return new Finding(INDICATOR, kind, Severity.VETO, url, lead + String.join("；", diffs), ev);
     }
 }

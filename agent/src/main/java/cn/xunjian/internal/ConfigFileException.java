@@ -21,6 +21,17 @@ public abstract class ConfigFileException extends RuntimeException {
         this.line = line;
     }
 
+    /**
+     * A text that is not a file of its own (a site typed into the web console): {@code source} names it where the
+     * message would name the file, the rest of the message is the same.
+     */
+    protected ConfigFileException(String kind, String source, int line, String where, String problem) {
+        super(String.format(Locale.ROOT, "%s %s 第 %d 行，%s：%s", kind, source, line, where, problem));
+        this.file = null;
+        this.line = line;
+    }
+
+    /** The file, or null for a text that came from elsewhere (see the constructor with a source name). */
     public Path file() {
         return file;
     }

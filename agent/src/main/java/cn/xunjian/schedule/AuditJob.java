@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.quartz.DisallowConcurrentExecution;
@@ -41,7 +40,7 @@ final class AuditJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(AuditJob.class);
     static final String SITE_KEY = "siteKey";
 
-    private final Map<String, ScheduledSite> sites;
+    private final SiteRegistry sites;
     private final JdbcResultStore results;
     private final JdbcSubmittedMessageStore messages;
     private final AuditSettings settings;
@@ -51,7 +50,7 @@ final class AuditJob implements Job {
     private final Path runsDir;
     private final FindingReviews reviews;
 
-    AuditJob(Map<String, ScheduledSite> sites, JdbcResultStore results, JdbcSubmittedMessageStore messages,
+    AuditJob(SiteRegistry sites, JdbcResultStore results, JdbcSubmittedMessageStore messages,
              AuditSettings settings, DaemonAlerts alerts, Clock clock, String node, Path runsDir,
              FindingReviews reviews) {
         this.reviews = reviews;
@@ -67,12 +66,15 @@ final class AuditJob implements Job {
 
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
-        ScheduledSite scheduled = sites.get(context.getMergedJobDataMap().getString(SITE_KEY));
+        ScheduledSite scheduled = sites.byKey(context.getMergedJobDataMap().getString(SITE_KEY)).orElse(null);
         if (scheduled == null) {
             LOG.warn("audit job {} names a site no longer in the schedule; skipped", context.getJobDetail().getKey());
             return;
         }
-        var site = new SiteFileLoader().load(scheduled.file());
+        // a site file is read again, so an edit of the file applies without a restart; a console site (or a console
+        // edit of a file) was just read from the database
+        var site = scheduled.origin() == ScheduledSite.Origin.FILE ? new SiteFileLoader().load(scheduled.file())
+                : scheduled.site();
         OrphanRuns orphans = new OrphanRuns(results, node, clock);
         Optional<StoredRun> done = orphans.completedByDeadNode(site.url(), context);
         if (done.isPresent()) {

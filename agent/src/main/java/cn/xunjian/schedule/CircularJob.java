@@ -33,7 +33,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +52,7 @@ import org.slf4j.LoggerFactory;
 final class CircularJob implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(CircularJob.class);
 
-    private final Collection<ScheduledSite> sites;
+    private final SiteRegistry sites;
     private final JdbcResultStore results;
     private final IndicatorCatalogue catalogue;
     private final Clock clock;
@@ -61,7 +60,7 @@ final class CircularJob implements Job {
     private final FindingReviews reviews;
     private final boolean reviewBeforePublish;
 
-    CircularJob(Collection<ScheduledSite> sites, JdbcResultStore results, IndicatorCatalogue catalogue, Clock clock,
+    CircularJob(SiteRegistry sites, JdbcResultStore results, IndicatorCatalogue catalogue, Clock clock,
                 Path outputDir, FindingReviews reviews, boolean reviewBeforePublish) {
         this.reviews = reviews;
         this.reviewBeforePublish = reviewBeforePublish;
@@ -81,7 +80,7 @@ final class CircularJob implements Job {
     /** Writes the circular and returns its directory. */
     Path write() throws JobExecutionException {
         List<SiteReport> reported = new ArrayList<>();
-        for (ScheduledSite site : sites) {
+        for (ScheduledSite site : sites.all()) {
             Optional<StoredRun> run = results.latestCompleted(site.site().url());
             if (run.isEmpty()) {
                 LOG.info("circular: {} has no completed audit yet, left out", site.site().url());

@@ -40,7 +40,10 @@ public final class Daemon implements AutoCloseable {
         this.services = services;
     }
 
-    /** Opens and migrates the database, recovers from a crash, installs the jobs and starts the schedulers. */
+    /**
+     * Opens and migrates the database, recovers from a crash, installs the jobs of the site files and of the sites
+     * stored by the web console, and starts the schedulers.
+     */
     public static Daemon start(Schedule schedule, List<ScheduledSite> sites, Clock clock) throws SchedulerException {
         Database db = Database.open(schedule.database().url(), schedule.database().user(),
                 schedule.database().password(), schedule.threads() + schedule.auditsAtOnce() + 8);
@@ -51,10 +54,11 @@ public final class Daemon implements AutoCloseable {
             schedulers.useJobFactory(new ServeJobFactory(services));
             Daemon daemon = new Daemon(db, schedulers, services);
             CrashRecovery.recover(services, db.dataSource(), schedulers.clustered(), schedule.cluster().checkinInterval());
-            ScheduleInstaller.install(schedule, sites, schedulers, clock);
+            List<ScheduledSite> all = services.sites().all();
+            ScheduleInstaller.install(schedule, all, schedulers, clock);
             schedulers.start();
             LOG.info("serve started on {} as node {}: {} sites, probes every {}, audits '{}' ({})", db.dialect(),
-                    services.node(), sites.size(), schedule.probes().interval(), schedule.auditCron(),
+                    services.node(), all.size(), schedule.probes().interval(), schedule.auditCron(),
                     schedule.zone().getId());
             return daemon;
         } catch (SchedulerException | RuntimeException e) {
@@ -70,6 +74,18 @@ public final class Daemon implements AutoCloseable {
     /** The database the daemon runs on (the web console shares it). */
     public Database database() {
         return db;
+    }
+
+    /**
+     * Puts a site saved in the web console to work at once: adds or updates its probe and audit jobs (kept in the
+     * shared job store, so every node of a cluster runs them), leaving the other jobs alone.
+     */
+    public void install(ScheduledSite site) throws SchedulerException {
+        List<ScheduledSite> all = services.sites().all();
+        int index = Math.max(0, all.stream().map(ScheduledSite::key).toList().indexOf(site.key()));
+        ScheduleInstaller.installSite(services.schedule(), site, index, Math.max(all.size(), index + 1), schedulers,
+                services.clock());
+        LOG.info("jobs of {} ({}) installed", site.site().url(), site.origin().label());
     }
 
     /** Starts the site's full audit now, on whichever node of the cluster picks it up ("run now" in the console). */

@@ -4,7 +4,6 @@ import cn.xunjian.alert.AlertEvent;
 import cn.xunjian.check.AvailabilityProbe;
 import cn.xunjian.model.ProbeRecord;
 import cn.xunjian.store.jdbc.JdbcResultStore;
-import java.util.Map;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
@@ -20,10 +19,10 @@ final class ProbeJob implements Job {
     private final AvailabilityProbe probe;
     private final JdbcResultStore results;
     private final DaemonAlerts alerts;
-    private final Map<String, ScheduledSite> sites;
+    private final SiteRegistry sites;
     private final String node;
 
-    ProbeJob(AvailabilityProbe probe, JdbcResultStore results, DaemonAlerts alerts, Map<String, ScheduledSite> sites,
+    ProbeJob(AvailabilityProbe probe, JdbcResultStore results, DaemonAlerts alerts, SiteRegistry sites,
              String node) {
         this.probe = probe;
         this.results = results;
@@ -50,7 +49,6 @@ final class ProbeJob implements Job {
     }
 
     private String siteName(String url) {
-        return sites.values().stream().filter(s -> s.site().url().equals(url))
-                .map(s -> s.site().name()).findFirst().orElse(url);
+        return sites.byUrl(url).map(s -> s.site().name()).orElse(url);
     }
 }

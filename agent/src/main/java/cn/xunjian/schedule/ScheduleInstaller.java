@@ -54,27 +54,7 @@ final class ScheduleInstaller {
         Schedule s = schedule;
         long now = clock.millis();
         for (int i = 0; i < sites.size(); i++) {
-            ScheduledSite site = sites.get(i);
-            String url = site.site().url();
-            Duration offset = ProbeSpread.offset(i, sites.size(), s.probes().interval());
-            put(light, job(ProbeJob.class, JobGroups.PROBE, site.key(), false).usingJobData(ProbeJob.SITE_URL, url).build(),
-                    TriggerBuilder.newTrigger().withIdentity(site.key(), JobGroups.PROBE).withPriority(7)
-                            .startAt(new Date(now + offset.toMillis()))
-                            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                                    .withIntervalInMilliseconds(s.probes().interval().toMillis()).repeatForever()
-                                    .withMisfireHandlingInstructionNextWithRemainingCount()).build());
-            if (s.probes().browserInterval() != null) {
-                Duration boffset = ProbeSpread.offset(i, sites.size(), s.probes().browserInterval());
-                put(light, job(BrowserProbeJob.class, JobGroups.BROWSER_PROBE, site.key(), false)
-                                .usingJobData(ProbeJob.SITE_URL, url).build(),
-                        TriggerBuilder.newTrigger().withIdentity(site.key(), JobGroups.BROWSER_PROBE).withPriority(5)
-                                .startAt(new Date(now + boffset.toMillis() + s.probes().interval().toMillis() / 2))
-                                .withSchedule(SimpleScheduleBuilder.simpleSchedule()
-                                        .withIntervalInMilliseconds(s.probes().browserInterval().toMillis())
-                                        .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build());
-            }
-            put(heavy, job(AuditJob.class, JobGroups.AUDIT, site.key(), true).usingJobData(AuditJob.SITE_KEY, site.key())
-                    .build(), cron(site.key(), JobGroups.AUDIT, s.auditCron(), true));
+            installSite(sites.get(i), i, sites.size(), light, heavy, now);
         }
         put(heavy, job(CircularJob.class, JobGroups.BATCH, "weekly-circular", false).build(),
                 cron("weekly-circular", JobGroups.BATCH, s.circularCron(), true));
@@ -92,6 +72,41 @@ final class ScheduleInstaller {
                 }
             }
         }
+    }
+
+    /**
+     * Adds or updates the probe, browser-probe and audit jobs of one site (a site saved in the web console), leaving
+     * every other job alone. The jobs are durable in the JDBC job store, so one node installing them is enough.
+     */
+    static void installSite(Schedule schedule, ScheduledSite site, int index, int count, DaemonSchedulers schedulers,
+                            Clock clock) throws SchedulerException {
+        new ScheduleInstaller(schedule).installSite(site, index, count, schedulers.light(), schedulers.heavy(),
+                clock.millis());
+    }
+
+    private void installSite(ScheduledSite site, int index, int count, Scheduler light, Scheduler heavy, long now)
+            throws SchedulerException {
+        Schedule s = schedule;
+        String url = site.site().url();
+        Duration offset = ProbeSpread.offset(index, count, s.probes().interval());
+        put(light, job(ProbeJob.class, JobGroups.PROBE, site.key(), false).usingJobData(ProbeJob.SITE_URL, url).build(),
+                TriggerBuilder.newTrigger().withIdentity(site.key(), JobGroups.PROBE).withPriority(7)
+                        .startAt(new Date(now + offset.toMillis()))
+                        .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                .withIntervalInMilliseconds(s.probes().interval().toMillis()).repeatForever()
+                                .withMisfireHandlingInstructionNextWithRemainingCount()).build());
+        if (s.probes().browserInterval() != null) {
+            Duration boffset = ProbeSpread.offset(index, count, s.probes().browserInterval());
+            put(light, job(BrowserProbeJob.class, JobGroups.BROWSER_PROBE, site.key(), false)
+                            .usingJobData(ProbeJob.SITE_URL, url).build(),
+                    TriggerBuilder.newTrigger().withIdentity(site.key(), JobGroups.BROWSER_PROBE).withPriority(5)
+                            .startAt(new Date(now + boffset.toMillis() + s.probes().interval().toMillis() / 2))
+                            .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                                    .withIntervalInMilliseconds(s.probes().browserInterval().toMillis())
+                                    .repeatForever().withMisfireHandlingInstructionNextWithRemainingCount()).build());
+        }
+        put(heavy, job(AuditJob.class, JobGroups.AUDIT, site.key(), true).usingJobData(AuditJob.SITE_KEY, site.key())
+                .build(), cron(site.key(), JobGroups.AUDIT, s.auditCron(), true));
     }
 
     private static JobBuilder job(Class<? extends Job> type, String group, String name, boolean recover) {

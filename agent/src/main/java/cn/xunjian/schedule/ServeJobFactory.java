@@ -32,7 +32,7 @@ final class ServeJobFactory implements JobFactory {
                     s.runsDir(), s.reviews());
         }
         if (type == CircularJob.class) {
-            return new CircularJob(s.sites().values(), s.results(), s.auditSettings().catalogue(), s.clock(),
+            return new CircularJob(s.sites(), s.results(), s.auditSettings().catalogue(), s.clock(),
                     s.schedule().outputDir(), s.reviews(), s.schedule().console().reviewBeforePublish());
         }
         if (type == FollowUpJob.class) {

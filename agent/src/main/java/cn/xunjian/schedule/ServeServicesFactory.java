@@ -9,15 +9,14 @@ import cn.xunjian.net.NetworkScope;
 import cn.xunjian.store.jdbc.Database;
 import cn.xunjian.store.jdbc.JdbcFindingReviews;
 import cn.xunjian.store.jdbc.JdbcResultStore;
+import cn.xunjian.store.jdbc.JdbcSiteStore;
 import cn.xunjian.store.jdbc.JdbcSubmittedMessageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Builds the services of a schedule on the store's database, with the alerts primed from the last day's probes. */
+/** Builds the services of a schedule (its site files and the console's sites) on the store's database, with the alerts primed from the last day's probes. */
 final class ServeServicesFactory {
     private ServeServicesFactory() {
     }
@@ -27,16 +26,15 @@ final class ServeServicesFactory {
         AuditSettings settings = AuditSettings.standard(scope)
                 .withAvailabilityTimeout((int) schedule.probes().timeout().toSeconds()).withProxies(schedule.proxies())
                 .withEvidence(schedule.evidence());
-        Map<String, ScheduledSite> byKey = new LinkedHashMap<>();
-        sites.forEach(s -> byKey.put(s.key(), s));
+        SiteRegistry registry = new SiteRegistry(sites, new JdbcSiteStore(db.dataSource()));
         HttpStack http = HttpStack.builder(scope).timeout(schedule.probes().timeout()).proxies(schedule.proxies())
                 .listener(HttpEventListener.debugLog()).build();
-        ServeServices services = new ServeServices(schedule, byKey, new JdbcResultStore(db.dataSource()),
+        ServeServices services = new ServeServices(schedule, registry, new JdbcResultStore(db.dataSource()),
                 new JdbcSubmittedMessageStore(db.dataSource()),
                 new AvailabilityProbe(http, schedule.probes().timeout(), clock), settings, scope, clock, node,
                 DaemonAlerts.of(schedule, clock), http, new JdbcFindingReviews(db.dataSource()));
         Instant since = clock.instant().minus(Duration.ofDays(1));
-        for (ScheduledSite s : sites) {
+        for (ScheduledSite s : registry.all()) {
             services.alerts().prime(new AlertEvent.Site(s.site().name(), s.site().url()),
                     services.results().probes(s.site().url(), since, clock.instant()));
         }

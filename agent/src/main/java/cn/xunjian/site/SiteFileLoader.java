@@ -32,47 +32,67 @@ public final class SiteFileLoader {
         } catch (IOException e) {
             throw new SiteFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
         }
+        return parse(text, new Source(file, null));
+    }
+
+    /**
+     * Reads a site from its JSON text, validated exactly as a site file is, with the same messages; the messages
+     * name {@code displayName} where they would name the file (the web console's sites are not files).
+     */
+    public SiteFile parse(String text, String displayName) {
+        return parse(text, new Source(null, displayName));
+    }
+
+    /** Where a site's text came from: a file, or a text named for the messages. */
+    private record Source(Path file, String name) {
+        SiteFileException problem(String field, int line, String problem) {
+            return file != null ? new SiteFileException(file, field, line, problem)
+                    : new SiteFileException(name, field, line, problem);
+        }
+    }
+
+    private SiteFile parse(String text, Source file) {
         Map<String, Integer> lines = fieldLines(file, text);
         SiteFile site;
         try {
             site = mapper.readValue(text, SiteFile.class);
         } catch (JsonProcessingException e) {
             JsonFieldLines.Problem p = JsonFieldLines.problem(e, lines);
-            throw new SiteFileException(file, p.field(), p.line(), p.message());
+            throw file.problem(p.field(), p.line(), p.message());
         }
         if (site == null) {
-            throw new SiteFileException(file, "(JSON)", 1, "文件为空");
+            throw file.problem("(JSON)", 1, "文件为空");
         }
         validate(file, site, lines);
         return site;
     }
 
-    private void validate(Path file, SiteFile site, Map<String, Integer> lines) {
+    private void validate(Source file, SiteFile site, Map<String, Integer> lines) {
         int objectLine = lines.getOrDefault("", 1);
         if (site.name() == null || site.name().isBlank()) {
-            throw new SiteFileException(file, "name", lines.getOrDefault("name", objectLine), "必填，不能为空");
+            throw file.problem("name", lines.getOrDefault("name", objectLine), "必填，不能为空");
         }
         if (site.url() == null) {
-            throw new SiteFileException(file, "url", objectLine, "必填，缺少网站首页地址");
+            throw file.problem("url", objectLine, "必填，缺少网站首页地址");
         }
         requireHttpUrl(file, "url", site.url(), lines);
         if (site.siteCode() != null && !site.siteCode().matches("[0-9]{10}|bm[0-9]{8}")) {
-            throw new SiteFileException(file, "siteCode", lines.getOrDefault("siteCode", objectLine),
+            throw file.problem("siteCode", lines.getOrDefault("siteCode", objectLine),
                     "网站标识码应为10位数字或 bm 加8位数字，实际为 \"" + site.siteCode() + "\"");
         }
         if (!KINDS.contains(site.kind())) {
-            throw new SiteFileException(file, "kind", lines.getOrDefault("kind", objectLine),
+            throw file.problem("kind", lines.getOrDefault("kind", objectLine),
                     "取值应为 " + String.join(" / ", KINDS.stream().sorted().toList()));
         }
         if (site.consultation() != null && site.consultation().url() != null) {
             requireHttpUrl(file, "consultation.url", site.consultation().url(), lines);
         }
         if (site.userAgent() != null && !site.userAgent().matches("[\\x20-\\x7e]*[\\x21-\\x7e][\\x20-\\x7e]*")) {
-            throw new SiteFileException(file, "userAgent", lines.getOrDefault("userAgent", objectLine),
+            throw file.problem("userAgent", lines.getOrDefault("userAgent", objectLine),
                     "应为非空的可打印 ASCII 字符（HTTP 请求头不能含中文），实际为 \"" + site.userAgent() + "\"");
         }
         if (site.maxPages() != null && (site.maxPages() < 1 || site.maxPages() > MAX_PAGES)) {
-            throw new SiteFileException(file, "maxPages", lines.getOrDefault("maxPages", objectLine),
+            throw file.problem("maxPages", lines.getOrDefault("maxPages", objectLine),
                     "应为 1 到 " + MAX_PAGES + " 之间的整数，实际为 " + site.maxPages());
         }
         for (int i = 0; i < site.webviews().size(); i++) {
@@ -83,30 +103,30 @@ public final class SiteFileLoader {
         }
     }
 
-    private static void requireHttpUrl(Path file, String field, String value, Map<String, Integer> lines) {
+    private static void requireHttpUrl(Source file, String field, String value, Map<String, Integer> lines) {
         int line = lines.getOrDefault(field, lines.getOrDefault("", 1));
         if (value == null) {
-            throw new SiteFileException(file, field, line, "必填");
+            throw file.problem(field, line, "必填");
         }
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-                throw new SiteFileException(file, field, line, "应为 http:// 或 https:// 开头的网址，实际为 \"" + value + "\"");
+                throw file.problem(field, line, "应为 http:// 或 https:// 开头的网址，实际为 \"" + value + "\"");
             }
         } catch (URISyntaxException e) {
-            throw new SiteFileException(file, field, line, "网址格式错误：" + e.getReason());
+            throw file.problem(field, line, "网址格式错误：" + e.getReason());
         }
     }
 
     /** Maps each field path (e.g. {@code webviews[0].url}) to the line it is written on. */
-    private Map<String, Integer> fieldLines(Path file, String text) {
+    private Map<String, Integer> fieldLines(Source file, String text) {
         try {
             return JsonFieldLines.of(mapper, text);
         } catch (JsonProcessingException e) {
-            throw new SiteFileException(file, "(JSON)", line(e.getLocation()), "JSON 格式错误：" + e.getOriginalMessage());
+            throw file.problem("(JSON)", line(e.getLocation()), "JSON 格式错误：" + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new SiteFileException(file, "(文件)", 0, "无法读取：" + e.getMessage());
+            throw file.problem("(文件)", 0, "无法读取：" + e.getMessage());
         }
     }
 

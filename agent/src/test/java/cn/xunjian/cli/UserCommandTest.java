@@ -63,13 +63,29 @@ class UserCommandTest {
     }
 
     @Test
+    void anOperatorMayBeGivenASiteThatWasAddedInTheConsole() {
+        var loaded = cn.xunjian.schedule.ScheduleLoader.standard().load(schedule);
+        var c = loaded.database();
+        try (var db = cn.xunjian.store.jdbc.Database.open(c.url(), c.user(), c.password(), 2)) {
+            new cn.xunjian.store.jdbc.Migrations(db.dataSource(), db.dialect()).migrate();
+            new cn.xunjian.store.jdbc.JdbcSiteStore(db.dataSource()).save("0123456789ab", "{ \"name\": \"临江县教育局\", "
+                    + "\"siteCode\": \"3301850052\", \"url\": \"http://127.0.0.1:9/edu/\" }", null, "root", "127.0.0.1",
+                    java.time.Instant.parse("2026-12-01T00:00:00Z"));
+        }
+
+        assertThat(run("operator-password\n", "user", "add", schedule.toString(), "edu", "--role", "operator",
+                "--site", "3301850052", "--password-stdin")).as(err.toString()).isEqualTo(0);
+        assertThat(out.toString()).contains("负责网站：3301850052");
+    }
+
+    @Test
     void badInputExitsTwoWithAChineseMessage() {
         assertThat(run("long-enough-password\n", "user", "add", schedule.toString(), "x", "--role", "root",
                 "--password-stdin")).isEqualTo(2);
         assertThat(err.toString()).contains("--role 取值应为 admin、inspector 或 operator");
         assertThat(run("long-enough-password\n", "user", "add", schedule.toString(), "x", "--role", "operator",
                 "--site", "3301850099", "--password-stdin")).isEqualTo(2);
-        assertThat(err.toString()).contains("不是计划文件中任何站点的标识码");
+        assertThat(err.toString()).contains("不是计划文件或控制台中任何站点的标识码");
         assertThat(run("long-enough-password\n", "user", "add", schedule.toString(), "x", "--role", "operator",
                 "--password-stdin")).isEqualTo(2);
         assertThat(err.toString()).contains("至少要用 --site");

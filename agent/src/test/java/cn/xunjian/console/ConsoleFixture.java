@@ -16,6 +16,7 @@ import cn.xunjian.report.SiteReport;
 import cn.xunjian.schedule.Schedule;
 import cn.xunjian.schedule.ScheduleLoader;
 import cn.xunjian.schedule.ScheduledSite;
+import cn.xunjian.schedule.SiteRegistry;
 import cn.xunjian.score.CountedFindings;
 import cn.xunjian.score.IndicatorCatalogue;
 import cn.xunjian.score.Judgement;
@@ -24,6 +25,7 @@ import cn.xunjian.site.SiteFileLoader;
 import cn.xunjian.store.jdbc.Database;
 import cn.xunjian.store.jdbc.JdbcFindingReviews;
 import cn.xunjian.store.jdbc.JdbcResultStore;
+import cn.xunjian.store.jdbc.JdbcSiteStore;
 import cn.xunjian.store.jdbc.Migrations;
 import cn.xunjian.testing.FixtureServer;
 import java.awt.image.BufferedImage;
@@ -64,8 +66,11 @@ final class ConsoleFixture implements AutoCloseable {
     final Path dir;
     final FixtureServer web = new FixtureServer();
     final Database db;
-    final ConsoleServices services;
-    final Console console;
+    final Schedule schedule;
+    /** The sites whose jobs the console asked the daemon to install, in order. */
+    final List<ScheduledSite> installed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ConsoleServices services;
+    Console console;
     final JdbcResultStore results;
     final List<ScheduledSite> sites;
     private final AtomicInteger runs = new AtomicInteger();
@@ -89,7 +94,7 @@ final class ConsoleFixture implements AutoCloseable {
         Files.writeString(dir.resolve("schedule.json"), "{ \"sites\": [\"portal.json\", \"edu.json\"], "
                 + "\"outputDir\": \"out\", \"loopbackOnly\": true, \"console\": { \"listen\": \"127.0.0.1:0\", "
                 + "\"reviewBeforePublish\": " + reviewBeforePublish + " } }", StandardCharsets.UTF_8);
-        Schedule schedule = new ScheduleLoader(dir.resolve("out")).load(dir.resolve("schedule.json"));
+        schedule = new ScheduleLoader(dir.resolve("out")).load(dir.resolve("schedule.json"));
         sites = new ArrayList<>();
         for (Path p : schedule.sites()) {
             sites.add(ScheduledSite.of(p, new SiteFileLoader().load(p)));
@@ -97,9 +102,19 @@ final class ConsoleFixture implements AutoCloseable {
         db = Database.open(schedule.database().url(), schedule.database().user(), schedule.database().password(), 8);
         new Migrations(db.dataSource(), db.dialect()).migrate();
         results = new JdbcResultStore(db.dataSource());
-        services = ConsoleServices.create(schedule, sites, db.dataSource(), IndicatorCatalogue.standard(),
-                key -> storePortalRun(), clock, FAST);
+        startConsole();
+    }
+
+    private void startConsole() {
+        services = ConsoleServices.create(schedule, new SiteRegistry(sites, new JdbcSiteStore(db.dataSource())),
+                installed::add, db.dataSource(), IndicatorCatalogue.standard(), key -> storePortalRun(), clock, FAST);
         console = Console.start(services, recheckRunner(), "127.0.0.1", 0, Duration.ofHours(1));
+    }
+
+    /** Stops the console and starts a new one over the same database and site files, as a restart of serve does. */
+    void restart() {
+        console.close();
+        startConsole();
     }
 
     /** Re-fetches the finding's page from the fixture and looks for the planted link; keeps the page as evidence. */
@@ -146,6 +161,31 @@ final class ConsoleFixture implements AutoCloseable {
                 "icp", "页脚未找到ICP备案编号", List.of(ev.screenshot("footer", png(), url)))));
     }
 
+    /**
+     * A run of the education bureau's site in which the home page served to Baiduspider differs from the page a
+     * normal visitor gets: the evidence HijackCheck writes (the composed pair, each capture on its own, both page
+     * sources and the comparison record).
+     */
+    String storeEduHijackRun() throws IOException {
+        ScheduledSite s = edu();
+        String url = s.site().url();
+        return storeRun(s, (ev, list) -> {
+            byte[] normal = png(new java.awt.Color(0x1f, 0x4e, 0x9c));
+            byte[] spider = png(new java.awt.Color(0xcf, 0x22, 0x2e));
+            List<Evidence> e = new ArrayList<>();
+            e.add(ev.screenshot("hijack.spider-side-by-side", png(new java.awt.Color(0x57, 0x60, 0x6a)), url));
+            e.add(ev.html("hijack.spider-normal", resourceText("portal-fixed.html"), url));
+            e.add(ev.html("hijack.spider-variant", resourceText("portal-hijacked.html"), url));
+            e.add(ev.json("http", "hijack.spider-comparison", java.util.Map.of("url", url, "profile", "百度蜘蛛（PC）",
+                    "differences", List.of("标题由“临江县教育局”变为“bet365体育在线”")), url));
+            e.add(ev.screenshot("hijack.spider" + cn.xunjian.darklink.HijackCheck.CAPTURE_NORMAL, normal, url));
+            e.add(ev.screenshot("hijack.spider" + cn.xunjian.darklink.HijackCheck.CAPTURE_VARIANT, spider, url));
+            list.add(new Finding("W-V1", "hijack.spider", Severity.VETO, url,
+                    "以百度蜘蛛（PC）身份访问时看到的页面与普通访问不同（疑似针对搜索引擎的劫持）：标题由“临江县教育局”变为“bet365体育在线”",
+                    e));
+        });
+    }
+
     interface Planted {
         void plant(SiteEvidence evidence, List<Finding> findings) throws IOException;
     }
@@ -184,11 +224,15 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     private static byte[] png() {
+        return png(new java.awt.Color(0x1f, 0x4e, 0x9c));
+    }
+
+    private static byte[] png(java.awt.Color band) {
         BufferedImage img = new BufferedImage(640, 360, BufferedImage.TYPE_INT_RGB);
         java.awt.Graphics2D g = img.createGraphics();
         g.setColor(new java.awt.Color(0xf3, 0xf4, 0xf6));
         g.fillRect(0, 0, 640, 360);
-        g.setColor(new java.awt.Color(0x1f, 0x4e, 0x9c));
+        g.setColor(band);
         g.fillRect(0, 0, 640, 60);
         g.setColor(new java.awt.Color(0xcf, 0x22, 0x2e));
         g.drawRect(420, 300, 200, 40);

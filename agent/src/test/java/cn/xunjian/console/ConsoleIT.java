@@ -212,6 +212,8 @@ class ConsoleIT {
         pages.put("runs", "/runs");
         pages.put("circular", "/circular");
         pages.put("audit-log", "/audit-log");
+        pages.put("site-new", "/sites/new");
+        pages.put("site-edit", "/sites/" + ConsoleFixture.PORTAL_CODE + "/edit");
         boolean update = Boolean.getBoolean("screenshots.update");
         Path shots = Path.of("..", "screenshots", "console");
         if (update) {
@@ -247,5 +249,177 @@ class ConsoleIT {
             phone.close();
         }
         assertThat(scriptErrors).isEmpty();
+    }
+
+    @Test
+    void anAdminAddsASiteFixesTheFieldTheFormNamedAndTheSiteSurvivesARestartOfTheConsole() throws Exception {
+        String portalFile = Files.readString(fx.portal().file(), java.nio.charset.StandardCharsets.UTF_8);
+        Page page = login("root");
+        page.locator("nav a[href='/sites']").click();
+        page.locator("a", new Page.LocatorOptions().setHasText("新增网站")).click();
+        page.waitForSelector("h1:text('新增网站')");
+        page.getByLabel("网站名称").fill("临江县卫生健康局");
+        page.getByLabel("首页地址").fill("wsjkw.linjiang.gov.cn");
+        page.getByLabel("网站标识码").fill("3301850077");
+        page.getByLabel("网站类型").selectOption("department");
+        page.getByLabel("最多巡检页数").fill("300");
+        page.getByLabel("其他设置").fill("{\"webviews\": [{\"name\": \"掌上卫健\", \"url\": \"" + fx.web.url("/health/h5/")
+                + "\"}]}");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+
+        page.waitForSelector(".field-error[data-field='url']");
+        shoot(page, "site-form.png");
+        assertThat(page.locator(".field-error").count()).as("only the field at fault is marked").isEqualTo(1);
+        assertThat(page.locator(".field-error[data-field='url']").textContent())
+                .isEqualTo("应为 http:// 或 https:// 开头的网址，实际为 \"wsjkw.linjiang.gov.cn\"");
+        assertThat(page.getByLabel("网站名称").inputValue()).as("what was typed stays").isEqualTo("临江县卫生健康局");
+        assertThat(fx.services.registry().all()).as("nothing stored").hasSize(2);
+
+        String health = fx.web.url("/health/");
+        page.getByLabel("首页地址").fill(health);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.waitForSelector("h1:text('临江县卫生健康局')");
+        assertThat(page.locator(".notice").textContent()).contains("网站已保存");
+        assertThat(page.locator(".origin").first().textContent()).isEqualTo("控制台");
+        assertThat(fx.installed).extracting(s -> s.site().url()).containsExactly(health);
+        assertThat(fx.installed.get(0).site().webviews()).singleElement()
+                .satisfies(w -> assertThat(w.name()).isEqualTo("掌上卫健"));
+        assertThat(fx.installed.get(0).site().maxPages()).isEqualTo(300);
+        assertThat(fx.services.log().recent(20)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("site.add");
+            assertThat(e.actor()).isEqualTo("root");
+            assertThat(e.address()).isEqualTo("127.0.0.1");
+            assertThat(e.detail()).contains("临江县卫生健康局", health, "掌上卫健");
+        });
+
+        // a site file's site: a duplicate 网站标识码 is refused, a new name is stored as an override, the file stays
+        page.navigate(fx.base() + "/sites/" + ConsoleFixture.PORTAL_CODE + "/edit");
+        assertThat(page.getByLabel("网站名称").inputValue()).isEqualTo("临江县人民政府");
+        page.getByLabel("网站标识码").fill("3301850077");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.waitForSelector(".field-error[data-field='siteCode']");
+        assertThat(page.locator(".field-error").textContent()).isEqualTo("网站标识码与已有网站“临江县卫生健康局”重复");
+        page.getByLabel("网站标识码").fill(ConsoleFixture.PORTAL_CODE);
+        page.getByLabel("网站名称").fill("临江县人民政府门户网站");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
+        page.waitForSelector("h1:text('临江县人民政府门户网站')");
+        assertThat(Files.readString(fx.portal().file(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(portalFile);
+
+        fx.restart();
+        Response sites = page.navigate(fx.base() + "/sites");
+        assertThat(sites.status()).isEqualTo(200);
+        var rows = page.locator("table.sites tbody tr");
+        assertThat(rows.count()).isEqualTo(3);
+        assertThat(rows.nth(0).textContent()).contains("临江县人民政府门户网站", "站点文件（控制台已修改）");
+        assertThat(rows.nth(1).textContent()).contains("临江县教育局", "站点文件");
+        assertThat(rows.nth(2).textContent()).contains("临江县卫生健康局", "控制台", health);
+        page.locator("table.sites a", new Page.LocatorOptions().setHasText("临江县卫生健康局")).click();
+        page.waitForSelector("h1:text('临江县卫生健康局')");
+        assertThat(page.url()).endsWith("/sites/3301850077");
+        assertThat(scriptErrors).isEmpty();
+    }
+
+    @Test
+    void anInspectorAndAnOperatorAreRefusedTheSiteFormsAndAForgedPostWithTheirOwnTokenToo() throws Exception {
+        for (String name : List.of("zhang", "edu-office")) {
+            BrowserContext own = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"));
+            try {
+                Page page = login(own, name);
+                page.navigate(fx.base() + "/sites");
+                assertThat(page.locator("a", new Page.LocatorOptions().setHasText("新增网站")).count()).isZero();
+                String csrf = page.locator("input[name=_csrf]").first().inputValue();
+                assertThat(csrf).isNotBlank();
+                assertThat(page.navigate(fx.base() + "/sites/new").status()).as(name).isEqualTo(403);
+                assertThat(page.navigate(fx.base() + "/sites/" + ConsoleFixture.EDU_CODE + "/edit").status())
+                        .as(name).isEqualTo(403);
+                assertThat(page.locator("h1").textContent()).isEqualTo("无权操作");
+                var form = com.microsoft.playwright.options.FormData.create().set("_csrf", csrf)
+                        .set("name", "伪造网站").set("url", fx.web.url("/forged/")).set("kind", "portal");
+                assertThat(page.request().post(fx.base() + "/sites/new",
+                        com.microsoft.playwright.options.RequestOptions.create().setForm(form)).status())
+                        .as(name).isEqualTo(403);
+                assertThat(page.request().post(fx.base() + "/sites/" + ConsoleFixture.EDU_CODE + "/edit",
+                        com.microsoft.playwright.options.RequestOptions.create().setForm(form)).status())
+                        .as(name).isEqualTo(403);
+            } finally {
+                own.close();
+            }
+        }
+        assertThat(fx.services.registry().all()).extracting(s -> s.site().name())
+                .containsExactly("临江县人民政府", "临江县教育局");
+        assertThat(fx.installed).isEmpty();
+        assertThat(fx.services.log().recent(50)).filteredOn(e -> e.action().equals("site.forbidden"))
+                .extracting(e -> e.actor()).contains("zhang", "edu-office");
+
+        // the API offers no way to add a site
+        java.net.http.HttpResponse<String> api = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fx.base() + "/api/v1/sites"))
+                        .header("Authorization", "Bearer " + fx.token("root")).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"x\", \"url\": \""
+                                + fx.web.url("/api/") + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).isIn(404, 405);
+        assertThat(fx.services.registry().all()).hasSize(2);
+    }
+
+    @Test
+    void aHijackFindingShowsItsTwoCapturesSideBySideWithLabelsHashesAndVerifyAndStackedOnAPhone() throws Exception {
+        String runId = fx.storeEduHijackRun();
+        var finding = fx.results.findings(runId).stream().filter(f -> f.kind().equals("hijack.spider"))
+                .findFirst().orElseThrow();
+        String url = fx.base() + "/findings/" + finding.id();
+        Page page = login("zhang");
+        page.navigate(url);
+        var captures = page.locator("figure.capture");
+        assertThat(captures.count()).isEqualTo(2);
+        assertThat(captures.nth(0).locator(".capture-label").textContent()).isEqualTo("普通访问");
+        assertThat(captures.nth(1).locator(".capture-label").textContent()).isEqualTo("百度蜘蛛（PC）");
+        String normalHash = finding.evidence().get(4).sha256();
+        String spiderHash = finding.evidence().get(5).sha256();
+        assertThat(captures.nth(0).locator("code.hash").textContent()).isEqualTo(normalHash);
+        assertThat(captures.nth(1).locator("code.hash").textContent()).isEqualTo(spiderHash).isNotEqualTo(normalHash);
+        assertThat(captures.nth(0).locator(".verify").textContent()).isEqualTo("完好");
+        assertThat(captures.nth(1).textContent()).contains("hijack.spider-variant.html");
+        for (int i = 0; i < 2; i++) {
+            assertThat((Boolean) captures.nth(i).locator("img").evaluate("i => i.complete && i.naturalWidth > 0"))
+                    .as("capture %d loaded", i).isTrue();
+        }
+        var left = captures.nth(0).boundingBox();
+        var right = captures.nth(1).boundingBox();
+        assertThat(Math.abs(left.y - right.y)).as("side by side").isLessThan(2.0);
+        assertThat(right.x).isGreaterThanOrEqualTo(left.x + left.width);
+        shoot(page, "hijack.png");
+
+        BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true).setLocale("zh-CN"));
+        try {
+            Page mobile = login(phone, "zhang");
+            mobile.navigate(url);
+            var top = mobile.locator("figure.capture").nth(0).boundingBox();
+            var below = mobile.locator("figure.capture").nth(1).boundingBox();
+            assertThat(below.y).as("stacked on a phone").isGreaterThanOrEqualTo(top.y + top.height);
+            assertThat(Math.abs(below.x - top.x)).isLessThan(2.0);
+            assertThat(top.width).isLessThanOrEqualTo(390.0);
+            shoot(mobile, "hijack-phone.png");
+        } finally {
+            phone.close();
+        }
+
+        // the spider's capture altered after the run: verify no longer accepts it, and the page says so
+        Path shot = fx.results.run(runId).orElseThrow().runDir().resolve(finding.evidence().get(5).path());
+        Files.write(shot, new byte[] {1, 2, 3});
+        page.navigate(url);
+        assertThat(page.locator("figure.capture").nth(1).locator(".verify").textContent()).isEqualTo("已被改动");
+        assertThat(page.locator("figure.capture").nth(0).locator(".verify").textContent()).isEqualTo("完好");
+        assertThat(scriptErrors).isEmpty();
+    }
+
+    /** With {@code -Dscreenshots.update=true}: the page, whole, into the README's screenshots. */
+    private static void shoot(Page page, String name) throws java.io.IOException {
+        if (Boolean.getBoolean("screenshots.update")) {
+            Path shots = Path.of("..", "screenshots", "console");
+            Files.createDirectories(shots);
+            page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve(name)).setFullPage(true));
+        }
     }
 }

@@ -65,6 +65,7 @@ class ConsoleTest {
         JsonNode sites = Json.mapper().readTree(api("GET", "/api/v1/sites", token, null).body()).path("sites");
         assertThat(sites).hasSize(1);
         assertThat(sites.get(0).path("siteCode").asText()).isEqualTo(ConsoleFixture.EDU_CODE);
+        assertThat(sites.get(0).path("origin").asText()).isEqualTo("file");
 
         assertThat(api("GET", "/api/v1/sites/" + ConsoleFixture.PORTAL_CODE + "/findings", token, null).statusCode())
                 .isEqualTo(404);

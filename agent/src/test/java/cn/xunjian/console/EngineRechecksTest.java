@@ -47,7 +47,7 @@ class EngineRechecksTest {
     void aSiteNoLongerInTheScheduleIsUndetermined() throws Exception {
         RecheckResult r = rechecks.recheck(request("http://127.0.0.1:10/"));
         assertThat(r.outcome()).isEqualTo(RecheckResult.Outcome.UNDETERMINED);
-        assertThat(r.detail()).contains("计划文件中已没有网站");
+        assertThat(r.detail()).contains("已没有网站");
     }
 
     @Test

@@ -74,7 +74,10 @@ class HijackCheckTest {
             assertThat(f.severity()).isEqualTo(Severity.VETO);
             assertThat(f.url()).isEqualTo(url);
             assertThat(f.message()).contains("标题由“临江县人民政府”变为“bet365体育在线_澳门威尼斯人_真人娱乐”", "百家乐");
-            assertThat(f.evidence()).extracting(Evidence::type).containsExactly("screenshot", "html", "html", "http");
+            assertThat(f.evidence()).extracting(Evidence::type).containsExactly("screenshot", "html", "html", "http",
+                    "screenshot", "screenshot");
+            assertThat(f.evidence().get(4).path()).contains("-capture-normal");
+            assertThat(f.evidence().get(5).path()).contains("-capture-variant");
         });
         assertThat(findings.get(0).message()).contains("以百度蜘蛛（PC）身份访问");
         assertThat(findings.get(1).message()).contains("以百度蜘蛛（移动）身份访问");

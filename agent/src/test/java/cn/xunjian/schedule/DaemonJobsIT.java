@@ -306,6 +306,49 @@ class DaemonJobsIT {
                 .filter(ProbeRecord::ok).count();
     }
 
+    // ---- 6. sites saved in the web console
+
+    @Test
+    void aSiteSavedInTheConsoleGetsItsJobsIsAuditedFromTheDatabaseAndARestartedDaemonKeepsIt() throws Exception {
+        web.html("/city/", HOME).html("/county/", HOME.replace("临江市人民政府", "临江县人民政府"));
+        String county = web.url("/county/");
+        List<ScheduledSite> files = start(List.of(site("临江市人民政府", web.url("/city/"))), QUIET_PROBES, "");
+        ScheduledSite saved = daemon.services().sites().save(null, "{ \"name\": \"临江县人民政府\", \"url\": \""
+                + county + "\", \"maxPages\": 5 }", "控制台网站“临江县人民政府”", "root", "127.0.0.1", Instant.now());
+        daemon.install(saved);
+
+        JobKey probe = new JobKey(saved.key(), JobGroups.PROBE);
+        JobKey audit = new JobKey(saved.key(), JobGroups.AUDIT);
+        assertThat(daemon.lightScheduler().getJobDetail(probe).getJobDataMap().getString(ProbeJob.SITE_URL))
+                .isEqualTo(county);
+        assertThat(daemon.lightScheduler().getTriggersOfJob(probe)).hasSize(1);
+        assertThat(daemon.heavyScheduler().getTriggersOfJob(audit)).hasSize(1);
+        assertThat(daemon.heavyScheduler().checkExists(new JobKey(files.get(0).key(), JobGroups.AUDIT))).isTrue();
+
+        JobRun run = trigger(daemon.heavyScheduler(), audit);
+        assertThat(run.await(Duration.ofSeconds(120))).isNull();
+        StoredRun latest = daemon.services().results().latestCompleted(county).orElseThrow();
+        assertThat(latest.siteName()).isEqualTo("临江县人民政府");
+        assertThat(latest.id()).contains(saved.key());
+
+        // an edit changes the probed URL's job data in place, under the same key
+        String moved = web.url("/county/index.html");
+        ScheduledSite edited = daemon.services().sites().save(saved.key(), "{ \"name\": \"临江县人民政府\", \"url\": \""
+                + moved + "\" }", "x", "root", "127.0.0.1", Instant.now());
+        daemon.install(edited);
+        assertThat(edited.key()).isEqualTo(saved.key());
+        assertThat(daemon.lightScheduler().getJobDetail(probe).getJobDataMap().getString(ProbeJob.SITE_URL))
+                .isEqualTo(moved);
+
+        daemon.stop(Duration.ofSeconds(15));
+        start(List.of(site("临江市人民政府", web.url("/city/"))), QUIET_PROBES, "");
+        assertThat(daemon.services().sites().all()).extracting(s -> s.site().url())
+                .containsExactly(web.url("/city/"), moved);
+        assertThat(daemon.heavyScheduler().checkExists(audit)).as("not removed as 'no longer in the schedule'").isTrue();
+        assertThat(daemon.lightScheduler().getJobDetail(probe).getJobDataMap().getString(ProbeJob.SITE_URL))
+                .isEqualTo(moved);
+    }
+
     // ---- helpers
 
     private record SiteSpec(String name, String url) {

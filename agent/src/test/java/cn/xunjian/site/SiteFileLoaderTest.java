@@ -161,4 +161,41 @@ class SiteFileLoaderTest {
         SiteFile site = new SiteFileLoader().load(example);
         assertThat(site.name()).isNotBlank();
     }
+
+    @Test
+    void aSitesTextIsValidatedLikeAFileWithTheSameMessagesNamingItsSourceInsteadOfAFile() throws IOException {
+        String[] texts = {
+            "{\n  \"name\": \"某局\",\n  \"url\": \"ftp://127.0.0.1/\"\n}",
+            "{\n  \"name\": \"某局\",\n  \"url\": \"http://127.0.0.1/\",\n  \"siteCode\": \"12\"\n}",
+            "{\n  \"name\": \"某局\",\n  \"url\": \"http://127.0.0.1/\",\n  \"maxPages\": \"many\"\n}",
+            "{\n  \"name\": \"某局\",\n  \"url\": \"http://127.0.0.1/\",\n  \"colour\": 1\n}",
+            "{\n  \"name\": \"\",\n  \"url\": \"http://127.0.0.1/\"\n}",
+            "{ \"name\": ",
+        };
+        for (String text : texts) {
+            Path file = write(text);
+            SiteFileException fromFile = catchSite(() -> new SiteFileLoader().load(file));
+            SiteFileException fromText = catchSite(() -> new SiteFileLoader().parse(text, "控制台网站“某局”"));
+            assertThat(fromText.field()).as(text).isEqualTo(fromFile.field());
+            assertThat(fromText.problem()).as(text).isEqualTo(fromFile.problem()).isNotBlank();
+            assertThat(fromText.line()).as(text).isEqualTo(fromFile.line());
+            assertThat(fromText.getMessage()).as(text)
+                    .isEqualTo(fromFile.getMessage().replace(file.toString(), "控制台网站“某局”"));
+            assertThat(fromText.file()).isNull();
+        }
+        assertThat(catchSite(() -> new SiteFileLoader().parse(texts[0], "x")).getMessage())
+                .isEqualTo("站点文件 x 第 3 行，字段 \"url\"：应为 http:// 或 https:// 开头的网址，实际为 \"ftp://127.0.0.1/\"");
+        SiteFile ok = new SiteFileLoader().parse("{\"name\": \"某局\", \"url\": \"https://www.example.gov.cn/\", "
+                + "\"webviews\": [{\"name\": \"掌上某局\", \"url\": \"https://www.example.gov.cn/h5/\"}]}", "x");
+        assertThat(ok.webviews()).singleElement().satisfies(w -> assertThat(w.name()).isEqualTo("掌上某局"));
+    }
+
+    private static SiteFileException catchSite(Runnable r) {
+        try {
+            r.run();
+        } catch (SiteFileException e) {
+            return e;
+        }
+        throw new AssertionError("no SiteFileException");
+    }
 }

@@ -47,18 +47,20 @@ abstract class MigrationScenarios {
         Database db = open(newDatabaseUrl());
         Migrations migrations = new Migrations(db.dataSource(), db.dialect());
 
-        assertThat(migrations.migrate()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(migrations.migrate()).containsExactly("1", "2", "3", "4", "5", "6");
 
         assertThat(migrations.applied()).containsExactly(
                 new Migrations.Applied("1", "quartz tables", "SQL", true),
                 new Migrations.Applied("2", "results", "SQL", true),
                 new Migrations.Applied("3", "finding ids", "SQL", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         assertThat(hasTable(db, "QRTZ_TRIGGERS")).isTrue();
         assertThat(hasTable(db, "XJ_ACCOUNTS")).isTrue();
         assertThat(hasTable(db, "XJ_USERS")).isTrue();
         assertThat(hasTable(db, "XJ_REVIEW_HISTORY")).isTrue();
+        assertThat(hasTable(db, "XJ_SITES")).isTrue();
         assertThat(hasTable(db, "XJ_RUNS")).isTrue();
         assertThat(hasColumn(db, "XJ_FINDINGS", "FINDING_ID")).isTrue();
         assertThat(hasTable(db, "SCHEMA_VERSION")).as("the legacy table is not created any more").isFalse();
@@ -73,7 +75,7 @@ abstract class MigrationScenarios {
         assertThat(new Migrations(db.dataSource(), db.dialect()).migrate()).isEmpty();
         assertThat(new Migrations(db.dataSource(), db.dialect()).migrate()).isEmpty();
 
-        assertThat(new Migrations(db.dataSource(), db.dialect()).applied()).isEqualTo(before).hasSize(5);
+        assertThat(new Migrations(db.dataSource(), db.dialect()).applied()).isEqualTo(before).hasSize(6);
     }
 
     @Test
@@ -83,13 +85,14 @@ abstract class MigrationScenarios {
         storeARunOfTheV2Schema(db);
 
         Migrations migrations = new Migrations(db.dataSource(), db.dialect());
-        assertThat(migrations.migrate()).containsExactly("3", "4", "5");
+        assertThat(migrations.migrate()).containsExactly("3", "4", "5", "6");
 
         assertThat(migrations.applied()).containsExactly(
                 new Migrations.Applied("2", "SCHEMA_VERSION before Flyway", "BASELINE", true),
                 new Migrations.Applied("3", "finding ids", "SQL", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         JdbcResultStore store = new JdbcResultStore(db.dataSource());
         StoredRun run = store.run("old-run").orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.COMPLETED);
@@ -113,12 +116,13 @@ abstract class MigrationScenarios {
         OldMigrations.migrateTo(db.dataSource(), db.dialect(), 3);
 
         Migrations migrations = new Migrations(db.dataSource(), db.dialect());
-        assertThat(migrations.migrate()).containsExactly("4", "5");
+        assertThat(migrations.migrate()).containsExactly("4", "5", "6");
 
         assertThat(migrations.applied()).containsExactly(
                 new Migrations.Applied("3", "SCHEMA_VERSION before Flyway", "BASELINE", true),
                 new Migrations.Applied("4", "accounts", "SQL", true),
-                new Migrations.Applied("5", "console", "SQL", true));
+                new Migrations.Applied("5", "console", "SQL", true),
+                new Migrations.Applied("6", "console sites", "SQL", true));
         assertThat(migrations.migrate()).isEmpty();
     }
 
@@ -130,13 +134,13 @@ abstract class MigrationScenarios {
         }
 
         Migrations migrations = new Migrations(db.dataSource(), db.dialect());
-        assertThat(migrations.migrate()).containsExactly("1", "2", "3", "4", "5");
+        assertThat(migrations.migrate()).containsExactly("1", "2", "3", "4", "5", "6");
 
         assertThat(migrations.applied()).extracting(Migrations.Applied::version, Migrations.Applied::type)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("0", "BASELINE"),
                         org.assertj.core.groups.Tuple.tuple("1", "SQL"), org.assertj.core.groups.Tuple.tuple("2", "SQL"),
                         org.assertj.core.groups.Tuple.tuple("3", "SQL"), org.assertj.core.groups.Tuple.tuple("4", "SQL"),
-                        org.assertj.core.groups.Tuple.tuple("5", "SQL"));
+                        org.assertj.core.groups.Tuple.tuple("5", "SQL"), org.assertj.core.groups.Tuple.tuple("6", "SQL"));
         assertThat(hasTable(db, "SOMEONE_ELSES")).isTrue();
     }
 
