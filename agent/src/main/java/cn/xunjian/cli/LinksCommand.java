@@ -62,6 +62,7 @@ final class LinksCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        RunPhases phases = new RunPhases();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isHttpUrl(url)) {
@@ -109,6 +110,7 @@ final class LinksCommand implements Callable<Integer> {
                 http.reachability().skipExternal();
             }
             http.reachability().probe(http, Reachability.probeUrls(), Reachability.probeTimeout());
+            phases.mark("crawl");
             // the listener only queues, so the crawl's workers may call it: no hand-off to this thread per request
             result = crawler.crawl(url, new CrawlListener() {
                 @Override
@@ -123,7 +125,9 @@ final class LinksCommand implements Callable<Integer> {
                     }
                 }
             });
+            phases.mark("crawled");
         }
+        phases.mark("closed");
         UnverifiedLinks notVerified = new UnverifiedLinks();
         unverified.forEach(notVerified::add);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -133,6 +137,9 @@ final class LinksCommand implements Callable<Integer> {
             printText(out, result, seconds);
             notVerified.lines("站内").values().forEach(lines -> lines.forEach(line -> out.println("说明：" + line)));
         }
+        out.flush();
+        phases.mark("report");
+        phases.print(err);
         return result.broken().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
