@@ -57,6 +57,10 @@ final class LinksCommand implements Callable<Integer> {
             description = "经代理访问（http://[用户:密码@]主机:端口），默认取环境变量 HTTP_PROXY / HTTPS_PROXY / NO_PROXY")
     String proxy;
 
+    @Option(names = "--check-external-fragments",
+            description = "也核对指向其他网站页面的锚点（#id）：取回该页面查找对应的 id 或 name（默认只核对本站页面的锚点）")
+    boolean externalFragments;
+
     @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
     boolean loopbackOnly;
 
@@ -116,6 +120,11 @@ final class LinksCommand implements Callable<Integer> {
                 @Override
                 public boolean threadConfined() {
                     return false;
+                }
+
+                @Override
+                public boolean checksExternalFragments() {
+                    return externalFragments;
                 }
 
                 @Override
