@@ -410,7 +410,8 @@ public final class SiteCrawler implements AutoCloseable {
                 if (t.kind() == LinkKind.STYLESHEET && site.contains(t.url())) {
                     // the site's own stylesheets are read, so that the images and fonts they load are checked too
                     HttpFetcher.Fetched f = fetcher.stylesheet(t.url(), limits.maxPageBytes());
-                    List<LinkExtractor.Found> loads = f.body() == null ? null : extractor.stylesheetLinks(
+                    List<LinkExtractor.Found> loads = f.body() == null || !site.contains(f.finalUrl()) ? null
+                            : extractor.stylesheetLinks(
                             CharsetDetector.decodeStylesheet(f.body(), f.contentType()), f.finalUrl());
                     return new LinkDone(t, f.status(), null, null, loads);
                 }
