@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark: `xunjian links` against linkinator 6 on the same generated 20,000-page site served by nginx on
-# 127.0.0.1. Measures wall time and peak RSS with /usr/bin/time -v, checks that both report the same broken
-# URLs, and prints a table. Usage: bench/links-vs-linkinator.sh [PAGES]   (default 20000)
+# 127.0.0.1. Runs them back to back REPEAT times (default 3) so that each ratio is taken under the same load, measures
+# wall time and peak RSS with /usr/bin/time -v, checks that both report the same broken URLs, and prints a table
+# with the load average of each round. xunjian runs through the launcher (./xunjian links), as users run it: C1
+# only, the serial collector and the launcher's class-data-sharing archive, which an untimed first run creates
+# when it is missing or older than the jar. Usage: bench/links-vs-linkinator.sh [PAGES] (default 20000)
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/.." && pwd)"
 PAGES="${1:-20000}"
+REPEAT="${REPEAT:-3}"
 XMX="${XUNJIAN_BENCH_XMX:-256m}"
-# C1 only and the serial collector: a short batch run on 2 cores loses more to C2 compiling and GC threads than
-# it gains; linkinator runs with its default concurrency of 100, xunjian with 16 requests per host
-JAVA_OPTS=(-Xmx"$XMX" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8)
+# linkinator runs with its default concurrency of 100, xunjian with 16 requests per host
 PER_HOST="${XUNJIAN_BENCH_PER_HOST:-16}"
 WORK="$(mktemp -d /tmp/xunjian-bench.XXXXXX)"
 SERVER_PID=""
@@ -43,17 +45,26 @@ if [ ! -x "$LINKINATOR_DIR/node_modules/.bin/linkinator" ]; then
   (cd "$LINKINATOR_DIR" && npm init -y >/dev/null && npm install --no-audit --no-fund linkinator@6 >/dev/null 2>&1)
 fi
 
-echo "== xunjian links (${JAVA_OPTS[*]}, --per-host $PER_HOST)"
+export XUNJIAN_JAVA_OPTS="-Xmx$XMX"
+XJ=("$ROOT/xunjian" links "$URL" --json --per-host "$PER_HOST" --loopback-only)
+ARCHIVE="$ROOT/agent/target/xunjian-links.jsa"
+if [ ! -f "$ARCHIVE" ] || [ ! "$ARCHIVE" -nt "$JAR" ]; then
+  echo "== first run (untimed): the launcher writes its class-data-sharing archive"
+  "${XJ[@]}" > /dev/null 2>&1 || true
+fi
 set +e
-/usr/bin/time -v -o "$WORK/xunjian.time" java "${JAVA_OPTS[@]}" -jar "$JAR" links "$URL" --json --per-host "$PER_HOST" \
-  --loopback-only > "$WORK/xunjian.json" 2> "$WORK/xunjian.err"
-XJ_RC=$?
-echo "== linkinator 6"
-/usr/bin/time -v -o "$WORK/linkinator.time" "$LINKINATOR_DIR/node_modules/.bin/linkinator" "$URL" --recurse \
-  --format json > "$WORK/linkinator.json" 2> "$WORK/linkinator.err"
-LK_RC=$?
+for round in $(seq "$REPEAT"); do
+  cut -d' ' -f1-3 /proc/loadavg > "$WORK/load.$round"
+  echo "== round $round: xunjian links (XUNJIAN_JAVA_OPTS=$XUNJIAN_JAVA_OPTS, --per-host $PER_HOST), then linkinator 6"
+  XUNJIAN_JAVA_OPTS="-Xmx$XMX -Dxunjian.phases=$(date +%s%3N)" /usr/bin/time -v -o "$WORK/xunjian.time.$round" \
+    "${XJ[@]}" > "$WORK/xunjian.json.$round" 2> "$WORK/xunjian.err.$round"
+  XJ_RC=$?
+  /usr/bin/time -v -o "$WORK/linkinator.time.$round" "$LINKINATOR_DIR/node_modules/.bin/linkinator" "$URL" --recurse \
+    --format json > "$WORK/linkinator.json.$round" 2> "$WORK/linkinator.err.$round"
+  LK_RC=$?
+  echo "   exit codes: xunjian $XJ_RC, linkinator $LK_RC; $(grep 阶段 "$WORK/xunjian.err.$round" || true)"
+done
 set -e
-echo "   exit codes: xunjian $XJ_RC, linkinator $LK_RC"
 
 AB="not measured (ab from apache2-utils is missing)"
 if ! command -v ab >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
@@ -63,13 +74,13 @@ if command -v ab >/dev/null 2>&1; then
   AB="$(ab -k -q -n 50000 -c 16 "http://127.0.0.1:$PORT/index.html" 2>/dev/null | sed -n 's/^Requests per second: *\([0-9.]*\).*/\1 requests\/s/p')"
 fi
 
-python3 - "$WORK" "$SERVER" "$PORT" "$AB" <<'PY'
+python3 - "$WORK" "$SERVER" "$PORT" "$AB" "$REPEAT" <<'PY'
 import json, re, sys
-work, server, port, ab = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+work, server, port, ab, repeat = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
 prefix = f"http://127.0.0.1:{port}"
 
-def time_of(name):
-    text = open(f"{work}/{name}.time", encoding="utf-8").read()
+def time_of(path):
+    text = open(path, encoding="utf-8").read()
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text).group(1)
     secs = 0.0
     for part in wall.split(":"):
@@ -78,26 +89,33 @@ def time_of(name):
     cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", text).group(1)) for k in ("User", "System"))
     return secs, rss, cpu
 
-xj = json.load(open(f"{work}/xunjian.json", encoding="utf-8"))
-lk = json.load(open(f"{work}/linkinator.json", encoding="utf-8"))
-xj_broken = {b["url"].replace(prefix, "") for b in xj["broken"]}
-lk_broken = {l["url"].replace(prefix, "") for l in lk["links"] if l["state"] == "BROKEN"}
-lk_urls = {l["url"] for l in lk["links"]}
 expected = {l.strip() for l in open(f"{work}/expected-broken.txt", encoding="utf-8") if l.strip()}
-xt, xr, xc = time_of("xunjian")
-lt, lr, lc = time_of("linkinator")
 print()
-print(f"site: {xj['pages']} pages parsed by xunjian, {xj['links']} URLs checked (linkinator: {len(lk_urls)} URLs); "
-      f"server: {server}")
-print(f"{'tool':<22}{'wall time (s)':>15}{'CPU time (s)':>14}{'peak RSS (MB)':>15}{'broken URLs':>13}")
-print(f"{'xunjian links':<22}{xt:>15.1f}{xc:>14.1f}{xr:>15.0f}{len(xj_broken):>13}")
-print(f"{'linkinator 6':<22}{lt:>15.1f}{lc:>14.1f}{lr:>15.0f}{len(lk_broken):>13}")
-print(f"speed-up: {lt / xt:.1f}x   (targets: >= 6x at 20,000 pages, >= 8x and peak <= 256 MB at 100,000)")
-print(f"xunjian: {xj['links'] / xt:.0f} URLs/s; the web server alone on one page with keep-alive (ab -k): {ab}")
-print(f"expected broken (generator): {len(expected)}")
-only_xj, only_lk = sorted(xj_broken - lk_broken), sorted(lk_broken - xj_broken)
-print(f"broken only in xunjian: {len(only_xj)} {only_xj[:20]}")
-print(f"broken only in linkinator: {len(only_lk)} {only_lk[:20]}")
-print(f"xunjian vs generator: missing {sorted(expected - xj_broken)[:20]}, extra {sorted(xj_broken - expected)[:20]}")
-print("SAME broken set" if not only_xj and not only_lk else "DIFFERENT broken sets")
+print(f"{'round':<6}{'load (1/5/15 min)':<20}{'tool':<16}{'wall (s)':>9}{'CPU (s)':>9}{'peak RSS (MB)':>15}"
+      f"{'broken':>8}{'speed-up':>10}")
+ratios, same = [], True
+for r in range(1, repeat + 1):
+    xj = json.load(open(f"{work}/xunjian.json.{r}", encoding="utf-8"))
+    lk = json.load(open(f"{work}/linkinator.json.{r}", encoding="utf-8"))
+    xj_broken = {b["url"].replace(prefix, "") for b in xj["broken"]}
+    lk_broken = {l["url"].replace(prefix, "") for l in lk["links"] if l["state"] == "BROKEN"}
+    xt, xr, xc = time_of(f"{work}/xunjian.time.{r}")
+    lt, lr, lc = time_of(f"{work}/linkinator.time.{r}")
+    load = open(f"{work}/load.{r}", encoding="utf-8").read().strip()
+    ratios.append(lt / xt)
+    print(f"{r:<6}{load:<20}{'xunjian links':<16}{xt:>9.1f}{xc:>9.1f}{xr:>15.0f}{len(xj_broken):>8}{lt / xt:>9.1f}x")
+    print(f"{'':<26}{'linkinator 6':<16}{lt:>9.1f}{lc:>9.1f}{lr:>15.0f}{len(lk_broken):>8}")
+    only_xj, only_lk = sorted(xj_broken - lk_broken), sorted(lk_broken - xj_broken)
+    if only_xj or only_lk or xj_broken != expected:
+        same = False
+        print(f"   round {r}: only in xunjian {only_xj[:20]}, only in linkinator {only_lk[:20]}, "
+              f"vs generator: missing {sorted(expected - xj_broken)[:20]}, extra {sorted(xj_broken - expected)[:20]}")
+print()
+print(f"site: {xj['pages']} pages parsed by xunjian, {xj['links']} URLs checked "
+      f"(linkinator: {len({l['url'] for l in lk['links']})} URLs); server: {server}; "
+      f"expected broken (generator): {len(expected)}")
+print(f"speed-up per round: {', '.join(f'{x:.1f}x' for x in ratios)}   "
+      "(targets: >= 6x at 20,000 pages, >= 8x and peak <= 256 MB at 100,000)")
+print(f"the web server alone on one page with keep-alive (ab -k): {ab}")
+print("SAME broken set in every round (xunjian, linkinator, generator)" if same else "DIFFERENT broken sets")
 PY

@@ -57,11 +57,16 @@ final class LinksCommand implements Callable<Integer> {
             description = "经代理访问（http://[用户:密码@]主机:端口），默认取环境变量 HTTP_PROXY / HTTPS_PROXY / NO_PROXY")
     String proxy;
 
+    @Option(names = "--check-external-fragments",
+            description = "也核对指向其他网站页面的锚点（#id）：取回该页面查找对应的 id 或 name（默认只核对本站页面的锚点）")
+    boolean externalFragments;
+
     @Option(names = "--loopback-only", description = "只访问本机地址（127.0.0.1、localhost），其他链接不检查")
     boolean loopbackOnly;
 
     @Override
     public Integer call() throws InterruptedException {
+        RunPhases phases = new RunPhases();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!isHttpUrl(url)) {
@@ -109,11 +114,17 @@ final class LinksCommand implements Callable<Integer> {
                 http.reachability().skipExternal();
             }
             http.reachability().probe(http, Reachability.probeUrls(), Reachability.probeTimeout());
+            phases.mark("crawl");
             // the listener only queues, so the crawl's workers may call it: no hand-off to this thread per request
             result = crawler.crawl(url, new CrawlListener() {
                 @Override
                 public boolean threadConfined() {
                     return false;
+                }
+
+                @Override
+                public boolean checksExternalFragments() {
+                    return externalFragments;
                 }
 
                 @Override
@@ -123,7 +134,9 @@ final class LinksCommand implements Callable<Integer> {
                     }
                 }
             });
+            phases.mark("crawled");
         }
+        phases.mark("closed");
         UnverifiedLinks notVerified = new UnverifiedLinks();
         unverified.forEach(notVerified::add);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -133,6 +146,9 @@ final class LinksCommand implements Callable<Integer> {
             printText(out, result, seconds);
             notVerified.lines("站内").values().forEach(lines -> lines.forEach(line -> out.println("说明：" + line)));
         }
+        out.flush();
+        phases.mark("report");
+        phases.print(err);
         return result.broken().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 

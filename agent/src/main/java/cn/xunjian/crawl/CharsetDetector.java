@@ -29,6 +29,30 @@ public final class CharsetDetector {
         return new String(body, detect(body, contentType));
     }
 
+    /**
+     * Decodes a stylesheet as CSS Syntax's "determine the fallback encoding" does, in short: the Content-Type's
+     * charset, else a leading {@code @charset "…";}, else UTF-8 when the bytes are valid UTF-8, else GB18030
+     * (pages of Chinese sites of the GBK era bring stylesheets in their encoding). A byte-order mark wins.
+     */
+    static String decodeStylesheet(byte[] body, String contentType) {
+        if (body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            return new String(body, 3, body.length - 3, StandardCharsets.UTF_8);
+        }
+        Optional<Charset> declared = fromHeader(contentType);
+        if (declared.isPresent()) {
+            return new String(body, widen(declared.get()));
+        }
+        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1);
+        if (head.startsWith("@charset \"")) {
+            int end = head.indexOf("\";", 10);
+            Optional<Charset> named = end < 0 ? Optional.empty() : named(head.substring(10, end));
+            if (named.isPresent()) {
+                return new String(body, widen(named.get()));
+            }
+        }
+        return new String(body, isUtf8(body) ? StandardCharsets.UTF_8 : GB18030);
+    }
+
     public static Charset detect(byte[] body, String contentType) {
         Optional<Charset> declared = fromHeader(contentType);
         if (declared.isPresent()) {

@@ -26,6 +26,15 @@ public interface CrawlListener {
         return false;
     }
 
+    /**
+     * True when the fragment ({@code #id}) of a link to another site's page should be checked as those of the
+     * site's own pages are: that page is fetched with GET and its {@code id}s and {@code a[name]}s read (those a
+     * script adds are not seen). False (the default) checks only that such a page answers.
+     */
+    default boolean checksExternalFragments() {
+        return false;
+    }
+
     /** Every HTML page fetched and decoded, with its depth set. */
     default void page(SitePage page) {
     }

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * stack's, in {@code net/http.json} (purposes {@code page} and {@code link}).
  */
 record CrawlRules(Limits limits, int maxInFlight, int targetPreviewBytes, Traps traps,
-                  List<String> attachmentExtensions, List<String> imageExtensions) {
+                  List<String> attachmentExtensions, List<String> imageExtensions, List<String> fontExtensions) {
 
     /** Default limits as written in the data file; durations in ISO-8601 ({@code PT15S}). */
     record Limits(int maxPages, int maxDepth, int perHost, String minDelay, String timeout, long maxPageBytes) {
@@ -49,6 +49,11 @@ record CrawlRules(Limits limits, int maxInFlight, int targetPreviewBytes, Traps 
         return lower(imageExtensions);
     }
 
+    /** Web fonts, which a stylesheet's {@code url()} loads beside images: checked as resources (资源). */
+    Set<String> fontExtensionSet() {
+        return lower(fontExtensions);
+    }
+
     private static Set<String> lower(List<String> values) {
         return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -63,7 +68,7 @@ record CrawlRules(Limits limits, int maxInFlight, int targetPreviewBytes, Traps 
 
         private static CrawlRules read() {
             DataFile.Obj root = DataFile.read(CrawlRules.class, "crawl.json").root("limits", "maxInFlight",
-                    "_targetPreview", "targetPreviewBytes", "traps", "attachmentExtensions", "imageExtensions");
+                    "_targetPreview", "targetPreviewBytes", "traps", "attachmentExtensions", "imageExtensions", "fontExtensions");
             DataFile.Obj l = root.object("limits", "maxPages", "maxDepth", "perHost", "minDelay", "timeout",
                     "maxPageBytes");
             DataFile.Obj t = root.object("traps", "maxUrlLength", "maxQueryParams", "maxSegmentRepeats",
@@ -75,7 +80,8 @@ record CrawlRules(Limits limits, int maxInFlight, int targetPreviewBytes, Traps 
                     new Traps(t.intValue("maxUrlLength"), t.intValue("maxQueryParams"), t.intValue("maxSegmentRepeats"),
                             t.strings("calendarParams"), t.intValue("calendarVariantsPerPath"),
                             t.strings("sessionParams"), t.string("sessionValuePattern")),
-                    root.strings("attachmentExtensions"), root.strings("imageExtensions"));
+                    root.strings("attachmentExtensions"), root.strings("imageExtensions"),
+                    root.strings("fontExtensions"));
         }
     }
 }

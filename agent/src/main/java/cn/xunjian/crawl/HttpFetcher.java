@@ -48,6 +48,16 @@ final class HttpFetcher {
         return fetch(url, "GET", Purpose.PAGE, pagePolicy);
     }
 
+    /**
+     * GETs a stylesheet, following redirects; the body is kept for a 200 answer labelled CSS (or not labelled),
+     * capped at {@code maxBytes}, so that its {@code url()}s can be checked.
+     */
+    Fetched stylesheet(String url, long maxBytes) throws InterruptedException {
+        return fetch(url, "GET", Purpose.LINK, (status, contentType) -> status == 200
+                && (contentType.isBlank() || contentType.toLowerCase(java.util.Locale.ROOT).contains("css"))
+                ? maxBytes : 0);
+    }
+
     /** Checks that a URL answers, never reading a body: HEAD, and GET (cut off after the headers) if refused. */
     LinkStatus check(String url) throws InterruptedException {
         LinkStatus s = fetch(url, "HEAD", Purpose.LINK, BodyPolicy.NONE).status();

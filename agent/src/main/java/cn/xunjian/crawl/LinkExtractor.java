@@ -38,11 +38,47 @@ final class LinkExtractor {
     private final UrlNormalizer normalizer;
     private final Set<String> attachmentExtensions;
     private final Set<String> imageExtensions;
+    private final Set<String> fontExtensions;
 
     LinkExtractor(UrlNormalizer normalizer, CrawlRules rules) {
         this.normalizer = normalizer;
         this.attachmentExtensions = rules.attachmentExtensionSet();
         this.imageExtensions = rules.imageExtensionSet();
+        this.fontExtensions = rules.fontExtensionSet();
+    }
+
+    /**
+     * What a stylesheet fetched from {@code cssUrl} (normalised) makes the browser load, resolved against that
+     * URL: {@code @import} targets as stylesheets, fonts as resources, every other {@code url()} as an image.
+     * {@code data:} URLs and fragment-only references ({@code url(#clip)}, an SVG element of the document) are no
+     * requests and are skipped; a URL a browser cannot parse is reported invalid, as on pages. The text of each is
+     * the reference as written ({@code url(../img/bg.png)}).
+     */
+    List<Found> stylesheetLinks(String css, String cssUrl) {
+        UrlNormalizer.Base base = UrlNormalizer.base(cssUrl);
+        List<Found> found = new ArrayList<>();
+        for (StylesheetUrls.Ref ref : StylesheetUrls.of(css)) {
+            String raw = ref.url().strip();
+            if (raw.isEmpty() || raw.charAt(0) == '#' || ignoredScheme(raw)) {
+                continue;
+            }
+            String text = ref.imported() ? "@import " + raw : "url(" + raw + ")";
+            text = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT) + "…" : text;
+            Optional<String> url = normalizer.resolve(base, raw);
+            if (url.isPresent()) {
+                found.add(new Found(url.get(), text, stylesheetKind(ref, url.get())));
+            } else if (!WebUrl.otherScheme(raw)) {
+                found.add(new Found(raw, text, stylesheetKind(ref, raw), null, true));
+            }
+        }
+        return found;
+    }
+
+    private LinkKind stylesheetKind(StylesheetUrls.Ref ref, String url) {
+        if (ref.imported()) {
+            return LinkKind.STYLESHEET;
+        }
+        return fontExtensions.contains(extension(url)) ? LinkKind.RESOURCE : LinkKind.IMAGE;
     }
 
     /** The links of a page parsed with {@code pageUrl} (normalised) as its address. */

@@ -100,11 +100,14 @@ public final class SiteCrawler implements AutoCloseable {
             implements Outcome {
     }
 
-    /** A checked link; for an {@link LinkKind#ANCHOR} task, the anchors of the page fetched (null: none). */
-    private record LinkDone(LinkTask task, LinkStatus status, TargetPreview preview, Set<String> anchors)
-            implements Outcome {
+    /**
+     * A checked link; for an {@link LinkKind#ANCHOR} task, the anchors of the page fetched (null: none); for a
+     * same-site stylesheet, what its {@code url()}s and {@code @import}s load (null: none read).
+     */
+    private record LinkDone(LinkTask task, LinkStatus status, TargetPreview preview, Set<String> anchors,
+                            List<LinkExtractor.Found> loads) implements Outcome {
         LinkDone(LinkTask task, LinkStatus status) {
-            this(task, status, null, null);
+            this(task, status, null, null, null);
         }
     }
 
@@ -153,6 +156,8 @@ public final class SiteCrawler implements AutoCloseable {
         private final String start;
         private final CrawlListener listener;
         private final boolean previews;
+        /** Whether {@code #id} of links to other sites' pages is checked too (their page fetched with GET). */
+        private final boolean externalFragments;
         private final Site site;
         private final Soft404Detector soft404 = new Soft404Detector(soft404Rules);
         private final CrawlTraps traps = new CrawlTraps(rules.traps());
@@ -182,6 +187,7 @@ public final class SiteCrawler implements AutoCloseable {
             this.start = start;
             this.listener = listener;
             this.previews = listener.previewsTargets() && rules.targetPreviewBytes() > 0;
+            this.externalFragments = listener.checksExternalFragments();
             this.site = Site.of(start);
         }
 
@@ -393,13 +399,21 @@ public final class SiteCrawler implements AutoCloseable {
             try {
                 if (previews && t.kind() == LinkKind.PAGE && !onSiteHost(t)) {
                     HttpFetcher.Previewed p = fetcher.preview(t.url(), rules.targetPreviewBytes());
-                    return new LinkDone(t, p.status(), p.preview(), null);
+                    return new LinkDone(t, p.status(), p.preview(), null, null);
                 }
                 if (t.kind() == LinkKind.ANCHOR) {
                     HttpFetcher.Fetched f = fetcher.page(t.url());
                     Set<String> anchors = f.body() == null ? null
                             : LinkScanner.scan(CharsetDetector.decode(f.body(), f.contentType()), false).anchors();
-                    return new LinkDone(t, f.status(), null, anchors);
+                    return new LinkDone(t, f.status(), null, anchors, null);
+                }
+                if (t.kind() == LinkKind.STYLESHEET && site.contains(t.url())) {
+                    // the site's own stylesheets are read, so that the images and fonts they load are checked too
+                    HttpFetcher.Fetched f = fetcher.stylesheet(t.url(), limits.maxPageBytes());
+                    List<LinkExtractor.Found> loads = f.body() == null || !site.contains(f.finalUrl()) ? null
+                            : extractor.stylesheetLinks(
+                            CharsetDetector.decodeStylesheet(f.body(), f.contentType()), f.finalUrl());
+                    return new LinkDone(t, f.status(), null, null, loads);
                 }
                 return new LinkDone(t, fetcher.check(t.url()));
             } catch (InterruptedException e) {
@@ -474,7 +488,7 @@ public final class SiteCrawler implements AutoCloseable {
             for (LinkExtractor.Found link : p.links()) {
                 discover(link, p.finalUrl(), t.depth());
                 if (link.fragment() != null && !link.invalid() && link.kind() == LinkKind.PAGE
-                        && site.contains(link.url())) {
+                        && (site.contains(link.url()) || externalFragments)) {
                     fragment(link, p.finalUrl(), t.depth(), p.anchors());
                 }
             }
@@ -571,6 +585,11 @@ public final class SiteCrawler implements AutoCloseable {
             }
             report(new CheckedLink(t.url(), t.source(), t.text(), t.kind(), l.status(), t.sourceDepth(),
                     l.preview()));
+            if (l.loads() != null) {
+                for (LinkExtractor.Found load : l.loads()) {
+                    discover(load, t.url(), t.sourceDepth()); // found on the stylesheet, which reports them
+                }
+            }
         }
 
         private void report(CheckedLink link) {

@@ -36,6 +36,17 @@ class CliTest {
     void helpOfTheWholeToolListsItsCommandsInChinese() {
         assertThat(run("--help")).isEqualTo(0);
         assertThat(out.toString()).startsWith("用法：").contains("命令：").contains("links");
+        // every subcommand, although a run naming one builds only that one's model
+        for (String name : new String[] {"demo", "audit", "links", "verify", "recheck", "serve", "status", "user",
+            "keys"}) {
+            assertThat(out.toString()).containsPattern("(?m)^  " + name + " ");
+        }
+    }
+
+    @Test
+    void aMisspelledSubcommandIsAUsageErrorListingTheCommands() {
+        assertThat(run("lnks", "http://127.0.0.1/")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("用法错误：").contains("lnks").contains("命令：").contains("audit");
     }
 
     @Test

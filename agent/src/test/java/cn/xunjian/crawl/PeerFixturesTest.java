@@ -7,8 +7,10 @@ import cn.xunjian.testing.FixtureServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -34,22 +36,29 @@ class PeerFixturesTest {
      * @param start    the page the peer's test starts from
      * @param broken   how many broken links the peer's test finds
      * @param checked  URLs (a ';'-separated list, relative to the server, or absolute) the peer's test checks
-     * @param brokenAt text that the broken link's URL contains, or empty
+     * @param brokenAt texts (';'-separated) each of which some broken link's URL contains, or empty
+     * @param exactly  true when {@code checked} is every URL the crawl may report, as the peer's test asserts
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "linkinator/srcset/index.html|0|/linkinator/srcset/_site/foo.html;/linkinator/srcset/_site/bar.html|",
-        "linkinator/picture/index.html|0|/linkinator/picture/image.webp;/linkinator/picture/image.jpeg|",
-        "linkinator/scripts/index.html|0|/linkinator/scripts/script.js|",
-        "linkinator/malformed/index.html|1||//////",
-        "linkinator/prefetch/index.html|0|http://example.invalid/site.css|",
-        "linkinator/fragments-same-page/index.html|1||#nonexistent-section",
-        "htmltest/hashSelfOk.html|0||",
-        "htmltest/hashSelfBroken.html|1||#hashnotok",
-        "htmltest/hashInternalOk.html|0|/htmltest/hashSelfOk.html|",
-        "htmltest/hashInternalBroken.html|1||hashSelfOk.html#hashnotok",
+        "linkinator/srcset/index.html|0|/linkinator/srcset/_site/foo.html;/linkinator/srcset/_site/bar.html||false",
+        "linkinator/picture/index.html|0|/linkinator/picture/image.webp;/linkinator/picture/image.jpeg||false",
+        "linkinator/scripts/index.html|0|/linkinator/scripts/script.js||false",
+        "linkinator/malformed/index.html|1||//////|false",
+        "linkinator/prefetch/index.html|0|http://example.invalid/site.css||true",
+        "linkinator/fragments-same-page/index.html|1||#nonexistent-section|false",
+        "htmltest/hashSelfOk.html|0|||false",
+        "htmltest/hashSelfBroken.html|1||#hashnotok|false",
+        "htmltest/hashInternalOk.html|0|/htmltest/hashSelfOk.html||false",
+        "htmltest/hashInternalBroken.html|1||hashSelfOk.html#hashnotok|false",
+        "lychee/fragments/file.html|2|/lychee/fragments/file1.md|file.html#in-the-end;file.html#in-THE-begiNNing|false",
+        "lychee/TEST_HTML5_MINIFIED.html|0|https://example.com/;https://example.com/favicon.ico;"
+            + "https://example.com/docs/;https://example.com/forum||true",
+        "lychee/TEST_DATA_URIS.html|0|http://www.w3.org/2000/svg;/lychee/assets/img/bg-water.webp||true",
+        "lychee/LINK_PERIOD.html|0|https://www.example.com/smth.||true",
+        "lychee/TEST_HTML5_MALFORMED_LINKS.html|2|https://example.com/valid|malformed_one;https://example]org|false",
     })
-    void agreesWithThePeersTest(String start, int broken, String checked, String brokenAt)
+    void agreesWithThePeersTest(String start, int broken, String checked, String brokenAt, boolean exactly)
             throws InterruptedException {
         serve(start.substring(0, start.indexOf('/')));
         List<String> seen = new ArrayList<>();
@@ -64,15 +73,16 @@ class PeerFixturesTest {
         }
         assertThat(result.broken()).as("broken links").hasSize(broken);
         if (brokenAt != null) {
-            assertThat(result.broken().get(0).url()).contains(brokenAt);
-        }
-        if (checked != null) {
-            for (String url : checked.split(";")) {
-                assertThat(seen).contains(url.startsWith("http") ? url : server.url(url));
+            for (String part : brokenAt.split(";")) {
+                assertThat(result.broken()).as("broken: " + part).anyMatch(l -> l.url().contains(part));
             }
         }
-        if (start.endsWith("prefetch/index.html")) {
-            assertThat(seen).as("hints are not links").containsExactly("http://example.invalid/site.css");
+        List<String> expected = checked == null ? List.of() : Arrays.stream(checked.split(";"))
+                .map(url -> url.startsWith("http") ? url : server.url(url)).toList();
+        assertThat(seen).containsAll(expected);
+        if (exactly) {
+            assertThat(seen).as("no other URL is a link (hints, data: URLs)").containsExactlyInAnyOrderElementsOf(
+                    expected);
         }
     }
 
@@ -90,8 +100,17 @@ class PeerFixturesTest {
             }
             String lower = file.toLowerCase(Locale.ROOT);
             String type = lower.endsWith(".html") ? "text/html; charset=utf-8" : lower.endsWith(".js")
-                    ? "application/javascript" : lower.endsWith(".webp") ? "image/webp" : "image/jpeg";
+                    ? "application/javascript" : lower.endsWith(".webp") ? "image/webp" : lower.endsWith(".md")
+                    ? "text/markdown; charset=utf-8" : "image/jpeg";
+            if (file.equals("lychee/TEST_DATA_URIS.html")) {
+                // its one ordinary link points at http://localhost/ (port 80): here it is this server's
+                body = new String(body, StandardCharsets.UTF_8).replace("http://localhost/", server.url("/lychee/"))
+                        .getBytes(StandardCharsets.UTF_8);
+            }
             server.bytes("/" + file, type, body);
+        }
+        if (peer.equals("lychee")) {
+            server.bytes("/lychee/assets/img/bg-water.webp", "image/webp", new byte[] {'R', 'I', 'F', 'F'});
         }
     }
 
@@ -100,5 +119,7 @@ class PeerFixturesTest {
             "linkinator/picture/image.jpeg", "linkinator/picture/image.webp", "linkinator/scripts/index.html",
             "linkinator/scripts/script.js", "linkinator/malformed/index.html", "linkinator/prefetch/index.html",
             "linkinator/fragments-same-page/index.html", "htmltest/hashSelfOk.html", "htmltest/hashSelfBroken.html",
-            "htmltest/hashInternalOk.html", "htmltest/hashInternalBroken.html");
+            "htmltest/hashInternalOk.html", "htmltest/hashInternalBroken.html", "lychee/fragments/file.html",
+            "lychee/fragments/file1.md", "lychee/TEST_HTML5_MINIFIED.html", "lychee/TEST_DATA_URIS.html",
+            "lychee/LINK_PERIOD.html", "lychee/TEST_HTML5_MALFORMED_LINKS.html");
 }

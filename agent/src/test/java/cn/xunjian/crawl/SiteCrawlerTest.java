@@ -542,6 +542,76 @@ class SiteCrawlerTest {
     }
 
     @Test
+    void imagesAndFontsInTheSitesOwnStylesheetsAreCheckedAgainstTheStylesheetsUrl() throws Exception {
+        try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
+            // the layout of a TRS-style portal: a site stylesheet under /images/ with sprites, a web font and an
+            // @import; data: icons inline; and a stylesheet of another host, which is only checked
+            html("/site/index.html", """
+                    <html><head><link rel="stylesheet" href="css/style.css">
+                    <link rel="stylesheet" href="%s"></head><body><a href="a.html">正文</a></body></html>"""
+                    .formatted(other.url("/cdn/lib.css")));
+            html("/site/a.html", "<html><head><link rel=\"stylesheet\" href=\"css/style.css\"></head></html>");
+            server.route("/site/css/style.css", counted("/site/css/style.css", ex -> FixtureServer.send(ex, 200,
+                    "text/css", """
+                    @import url("base.css");
+                    .top{background:url(../images/top_bg.jpg) no-repeat;}
+                    .nav li{background:url("../images/nav_li.png")}
+                    .ico{background:url(data:image/png;base64,iVBORw0KGgo=)}
+                    @font-face{font-family:"xbs";src:url(../fonts/xbs.woff2) format("woff2")}
+                    """.getBytes(StandardCharsets.UTF_8))));
+            server.bytes("/site/css/base.css", "text/css; charset=utf-8",
+                    ".foot{background:url(/site/images/gone.gif)}".getBytes(StandardCharsets.UTF_8));
+            server.bytes("/site/images/top_bg.jpg", "image/jpeg", new byte[] {1, 2, 3});
+            server.bytes("/site/fonts/xbs.woff2", "font/woff2", new byte[] {1, 2, 3});
+            other.bytes("/cdn/lib.css", "text/css", ".x{background:url(never.png)}".getBytes(StandardCharsets.UTF_8));
+            Recorder r = new Recorder();
+
+            CrawlResult result = crawl("/site/index.html", LIMITS, r);
+
+            assertThat(r.link(server.url("/site/images/top_bg.jpg")).broken()).isFalse();
+            assertThat(r.link(server.url("/site/images/top_bg.jpg")).kind()).isEqualTo(LinkKind.IMAGE);
+            assertThat(r.link(server.url("/site/fonts/xbs.woff2")).kind()).isEqualTo(LinkKind.RESOURCE);
+            assertThat(r.link(server.url("/site/css/base.css")).kind()).isEqualTo(LinkKind.STYLESHEET);
+            assertThat(result.broken()).extracting(CheckedLink::url, CheckedLink::sourceUrl, CheckedLink::text)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(server.url("/site/images/nav_li.png"),
+                                    server.url("/site/css/style.css"), "url(../images/nav_li.png)"),
+                            org.assertj.core.groups.Tuple.tuple(server.url("/site/images/gone.gif"),
+                                    server.url("/site/css/base.css"), "url(/site/images/gone.gif)"));
+            assertThat(r.links).extracting(CheckedLink::url).noneMatch(u -> u.startsWith("data:"))
+                    .doesNotContain(other.url("/cdn/never.png"));
+            assertThat(requestsTo("/site/css/style.css")).as("read once for both pages").containsExactly("GET");
+        }
+    }
+
+    @Test
+    void fragmentsOfOtherSitesPagesAreCheckedOnlyWhenAsked() throws Exception {
+        // "localhost" is another site than "127.0.0.1" (another origin), on the same fixture server
+        String other = server.url("/zcwj/1.html").replace("127.0.0.1", "localhost");
+        html("/site/index.html", """
+                <html><body><a href="%s#tiao3">政策原文</a><a href="%s#tiao9">已删去的条款</a></body></html>"""
+                .formatted(other, other));
+        html("/zcwj/1.html", "<html><body><h2 id=\"tiao3\">第三条</h2></body></html>");
+
+        CrawlResult plain = crawl("/site/index.html", LIMITS, new Recorder());
+        int plainGets = (int) requestsTo("/zcwj/1.html").stream().filter("GET"::equals).count();
+        CrawlResult asked;
+        try (SiteCrawler crawler = new SiteCrawler(LIMITS, NetworkScope.LOOPBACK_ONLY)) {
+            asked = crawler.crawl(server.url("/site/index.html"), new Recorder() {
+                @Override
+                public boolean checksExternalFragments() {
+                    return true;
+                }
+            });
+        }
+
+        assertThat(plain.broken()).isEmpty();
+        assertThat(plainGets).as("by default the other site's page is only checked (HEAD)").isZero();
+        assertThat(asked.broken()).extracting(CheckedLink::url, CheckedLink::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(other + "#tiao9", LinkKind.ANCHOR));
+    }
+
+    @Test
     void aLinkOrPageRedirectedToAnotherHostIsSkippedAndThatHostIsNeverRequested() throws Exception {
         try (FixtureServer other = FixtureServer.on("127.0.0.2")) {
             html("/site/index.html", """
