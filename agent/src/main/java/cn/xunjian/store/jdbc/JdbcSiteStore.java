@@ -25,6 +25,10 @@ public final class JdbcSiteStore {
                              String updatedBy, Instant updatedAt, String updatedFrom) {
     }
 
+    /** The columns {@link #row} reads, in its order. */
+    private static final String SELECT = "SELECT SITE_KEY, SITE_JSON, SOURCE_FILE, CREATED_BY, CREATED_AT, UPDATED_BY, "
+            + "UPDATED_AT, UPDATED_FROM FROM XJ_SITES";
+
     private final Connections db;
 
     public JdbcSiteStore(DataSource ds) {
@@ -34,8 +38,7 @@ public final class JdbcSiteStore {
     /** Every stored site, oldest first. */
     public List<StoredSite> all() {
         return db.sql(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT SITE_KEY, SITE_JSON, SOURCE_FILE, CREATED_BY, "
-                    + "CREATED_AT, UPDATED_BY, UPDATED_AT, UPDATED_FROM FROM XJ_SITES ORDER BY CREATED_AT, SITE_KEY");
+            try (PreparedStatement s = c.prepareStatement(SELECT + " ORDER BY CREATED_AT, SITE_KEY");
                  ResultSet rs = s.executeQuery()) {
                 List<StoredSite> out = new ArrayList<>();
                 while (rs.next()) {
@@ -48,8 +51,7 @@ public final class JdbcSiteStore {
 
     public Optional<StoredSite> find(String key) {
         return db.sql(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT SITE_KEY, SITE_JSON, SOURCE_FILE, CREATED_BY, "
-                    + "CREATED_AT, UPDATED_BY, UPDATED_AT, UPDATED_FROM FROM XJ_SITES WHERE SITE_KEY = ?")) {
+            try (PreparedStatement s = c.prepareStatement(SELECT + " WHERE SITE_KEY = ?")) {
                 s.setString(1, key);
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(row(rs)) : Optional.empty();
