@@ -125,7 +125,7 @@ public final class Auditor {
                     LOG.warn("audit of {} failed", site.url(), e);
                     audited = new SiteAudit(List.of(new Finding("W-V2", "audit.errored", Severity.INFO, site.url(),
                             "巡检过程出错，本站结果不完整：" + e, List.of())),
-                            List.of(CheckResult.errored("audit", e.toString(), List.of())), List.of());
+                            List.of(CheckResult.errored("audit", e.toString(), List.of())), List.of(), null);
                 }
                 List<Finding> findings = FindingIds.assign(site.url(), audited.findings());
                 Optional<SiteHistories.Result> withPast = past.apply(site, findings);
@@ -137,7 +137,7 @@ public final class Auditor {
                 Judgement judgement = scorer.judge(counted);
                 SiteReport report = new SiteReport(site.name(), site.siteCode(), site.url(), judgement.verdict(),
                         judgement.score(), findings, audited.checks(),
-                        scorer.judgeAccounts(audited.accounts(), counted));
+                        scorer.judgeAccounts(audited.accounts(), counted), audited.timings());
                 reports.add(report);
                 progress.siteFinished(report);
             }

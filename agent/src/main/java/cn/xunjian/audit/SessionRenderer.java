@@ -19,11 +19,18 @@ final class SessionRenderer implements Renderer {
     private final Duration timeout;
     private final int budget;
     private final Map<String, Optional<AuditPage>> rendered = new HashMap<>();
+    private final PhaseTimer timer;
 
     SessionRenderer(BrowserSession session, Duration timeout, int budget) {
+        this(session, timeout, budget, null);
+    }
+
+    /** @param timer where each render's time is added to the site's {@code render} phase; null for none */
+    SessionRenderer(BrowserSession session, Duration timeout, int budget, PhaseTimer timer) {
         this.session = session;
         this.timeout = timeout;
         this.budget = budget;
+        this.timer = timer;
     }
 
     /** Makes an already-rendered page (the home page) available without rendering it again. */
@@ -40,7 +47,14 @@ final class SessionRenderer implements Renderer {
         if (rendered.size() >= budget) {
             return Optional.empty();
         }
-        PageLoad load = session.load(url, timeout, null);
+        PageLoad load;
+        if (timer == null) {
+            load = session.load(url, timeout, null);
+        } else {
+            try (PhaseTimer.Lap lap = timer.lap("render")) {
+                load = session.load(url, timeout, null);
+            }
+        }
         Optional<AuditPage> page = load instanceof PageLoad.Loaded loaded && loaded.status() < 400
                 ? Optional.of(loaded.page()) : Optional.empty();
         rendered.put(url, page);

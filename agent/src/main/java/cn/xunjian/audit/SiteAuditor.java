@@ -87,6 +87,9 @@ final class SiteAuditor {
     }
 
     SiteAudit audit(SiteFile site, SiteEvidence evidence) throws InterruptedException {
+        PhaseTimer timer = new PhaseTimer(clock);
+        OcrEngine ocr = new TimedOcrEngine(this.ocr, timer);
+        QrDecoder qr = new TimedQrDecoder(this.qr, timer);
         List<Finding> findings = new ArrayList<>();
         List<CheckResult> results = new ArrayList<>();
         Facts facts = new Facts();
@@ -97,11 +100,17 @@ final class SiteAuditor {
         }
         AvailabilityProbe probe = new AvailabilityProbe(http, settings.pageTimeout(), clock);
         Map<ProbeRecord, List<Evidence>> probeEvidence = new LinkedHashMap<>();
-        ProbeRecord plain = probe.http(site.url());
+        ProbeRecord plain;
+        try (PhaseTimer.Lap lap = timer.lap("probe")) {
+            plain = probe.http(site.url());
+        }
         probeEvidence.put(plain, List.of(evidence.json("http", "probe-http", plain, site.url())));
         BrowserSession session = recordedSession(evidence);
         try (session) {
-            AvailabilityProbe.BrowserVisit visit = probe.browser(session, site.url());
+            AvailabilityProbe.BrowserVisit visit;
+            try (PhaseTimer.Lap lap = timer.lap("home")) {
+                visit = probe.browser(session, site.url());
+            }
             List<Evidence> visitEvidence = new ArrayList<>();
             visitEvidence.add(evidence.json("http", "probe-browser", visit.record(), site.url()));
             if (visit.load() instanceof PageLoad.Loaded loaded) {
@@ -123,19 +132,25 @@ final class SiteAuditor {
                 AuditPage home = loaded.page();
                 CheckContext ctx = new CheckContext(site, home, evidence, links, ocr, qr, clock, facts);
                 for (HomePageCheck check : homeChecks) {
-                    keep(runner.run(check, ctx), findings, results);
+                    try (PhaseTimer.Lap lap = timer.lap("check", check.name())) {
+                        keep(runner.run(check, ctx), findings, results);
+                    }
                 }
                 SessionRenderer renderer = new SessionRenderer(session, settings.pageTimeout(),
-                        settings.limits().renderBudget());
+                        settings.limits().renderBudget(), timer);
                 renderer.remember(loaded.url(), home);
                 renderer.remember(site.url(), home);
                 try (HttpPageSource pages = new HttpPageSource(settings.withMaxPages(site.maxPages()).crawlLimits(), http,
                         settings.limits().pageCacheChars())) {
-                    crawl(site, renderer, pages, evidence, findings, results, facts);
+                    try (PhaseTimer.Lap lap = timer.lap("crawl")) {
+                        crawl(site, renderer, pages, evidence, findings, results, facts);
+                    }
                     SiteContext siteContext = new SiteContext(site, home, browser, evidence, settings.scope(),
                             http, settings.pageTimeout(), links, pages, renderer, ocr, qr, clock, facts);
                     for (SiteCheck check : siteChecks) {
-                        keep(runner.run(check, siteContext), findings, results);
+                        try (PhaseTimer.Lap lap = timer.lap("check", check.name())) {
+                            keep(runner.run(check, siteContext), findings, results);
+                        }
                     }
                 }
             } else {
@@ -143,7 +158,11 @@ final class SiteAuditor {
                         "首页未能打开，其余检查未执行", List.of()));
             }
         }
-        return new SiteAudit(linkToArchive(site, session, evidence, findings), results, facts.all(Facts.ACCOUNTS));
+        List<Finding> archived;
+        try (PhaseTimer.Lap lap = timer.lap("archive")) {
+            archived = linkToArchive(site, session, evidence, findings);
+        }
+        return new SiteAudit(archived, results, facts.all(Facts.ACCOUNTS), timer.timings());
     }
 
     /** The site's one desktop session, recording what it receives for the site's web archive. */

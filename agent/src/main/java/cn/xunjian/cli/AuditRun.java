@@ -93,6 +93,7 @@ final class AuditRun {
             settings = settings.withAvailabilityTimeout(timeoutSeconds);
         }
         try {
+            TimingLine timing = TimingLine.standard();
             Report report = new Auditor(settings, clock, services).audit(sites, runDir, new Auditor.ProgressListener() {
                 @Override
                 public void siteStarted(int index, int total, SiteFile site) {
@@ -102,6 +103,10 @@ final class AuditRun {
                 @Override
                 public void siteFinished(SiteReport report) {
                     stdout.printf("      %s：%s%n", report.name(), report.verdict().label());
+                    String line = timing.of(report.timings());
+                    if (!line.isEmpty()) {
+                        stdout.printf("      %s%n", line);
+                    }
                 }
             });
             List<NewMediaAccounts.Account> accounts = NewMediaAccounts.of(report);
