@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * {@code phase-labels.json} says. Phases nest (renders and OCR run inside checks and the crawl), which the line does
  * not hide: it lists them side by side, as report.json does.
  */
-final class TimingLine {
+public final class TimingLine {
     private final Map<String, String> labels;
     private final int shown;
 
@@ -25,7 +25,7 @@ final class TimingLine {
         this.shown = shown;
     }
 
-    static TimingLine standard() {
+    public static TimingLine standard() {
         File file = RuleFiles.load(TimingLine.class, "phase-labels.json", File.class);
         return new TimingLine(file.labels(), file.shown());
     }

@@ -51,6 +51,7 @@ class RuleFilesTest {
             Map.entry("cn/xunjian/browser/page-load.json", cn.xunjian.browser.BrowserSession::hangAfter),
             Map.entry("cn/xunjian/check/footer-marks.json", FooterMarkRules::standard),
             Map.entry("cn/xunjian/column/column-rules.json", ColumnRules::standard),
+            Map.entry("cn/xunjian/cli/phase-labels.json", cn.xunjian.cli.TimingLine::standard),
             Map.entry("cn/xunjian/console/account/security.json", cn.xunjian.console.account.SecurityRules::standard),
             Map.entry("cn/xunjian/console/review/uploads.json", cn.xunjian.console.review.UploadRules::standard),
             Map.entry("cn/xunjian/console/openapi.json", () -> RuleFiles.load(Json.class,
